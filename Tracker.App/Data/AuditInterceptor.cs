@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Tracker.App.Common;
+using Tracker.Domain.Common;
+
+namespace Tracker.App.Data;
+
+/// <summary>
+/// The one place that stamps entities (version, created/updated by and at) and writes the audit
+/// trail. Audit rows for inserts need the database-generated keys, so they are written after the
+/// entity rows but inside the same transaction, which this interceptor opens when the caller has none.
+/// </summary>
+public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+{
+    // Values that must never be copied into the audit trail; only the fact that they changed.
+    static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+
+    List<PendingAudit> _pending = [];
+    IDbContextTransaction? _ownTransaction;
+    bool _writingAudit;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (Prepare(eventData.Context) is { } db && _ownTransaction is null && db.Database.CurrentTransaction is null)
+            _ownTransaction = db.Database.BeginTransaction();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Prepare(eventData.Context) is { } db && _ownTransaction is null && db.Database.CurrentTransaction is null)
+            _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (_writingAudit || eventData.Context is not TrackerDbContext db) return result;
+        if (AddAuditRows(db))
+        {
+            _writingAudit = true;
+            try { db.SaveChanges(); }
+            finally { _writingAudit = false; }
+        }
+        _ownTransaction?.Commit();
+        EndTransaction();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (_writingAudit || eventData.Context is not TrackerDbContext db) return result;
+        if (AddAuditRows(db))
+        {
+            _writingAudit = true;
+            try { await db.SaveChangesAsync(cancellationToken); }
+            finally { _writingAudit = false; }
+        }
+        if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
+        EndTransaction();
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (_writingAudit) return;
+        _ownTransaction?.Rollback();
+        EndTransaction();
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (_writingAudit) return;
+        if (_ownTransaction is not null) await _ownTransaction.RollbackAsync(cancellationToken);
+        EndTransaction();
+    }
+
+    void EndTransaction()
+    {
+        _ownTransaction?.Dispose();
+        _ownTransaction = null;
+        _pending = [];
+    }
+
+    /// <summary>Stamps changed entities and remembers what to audit. Returns the context when there is something to save.</summary>
+    TrackerDbContext? Prepare(DbContext? context)
+    {
+        if (_writingAudit || context is not TrackerDbContext db) return null;
+        var now = clock.GetUtcNow();
+        var who = user.DisplayName;
+        _pending = [];
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry or AuditChange) continue;
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is Entity entity) Stamp(entry, entity, now, who);
+            _pending.Add(new PendingAudit(entry, entry.State, Snapshot(entry)));
+        }
+        return _pending.Count > 0 ? db : null;
+    }
+
+    static void Stamp(EntityEntry entry, Entity entity, DateTimeOffset now, string who)
+    {
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                entity.CreatedAt = entity.UpdatedAt = now;
+                entity.CreatedBy = entity.UpdatedBy = who;
+                entity.Version = 1;
+                break;
+            case EntityState.Modified:
+                entity.UpdatedAt = now;
+                entity.UpdatedBy = who;
+                entity.Version = (int)entry.Property(nameof(Entity.Version)).OriginalValue! + 1;
+                break;
+        }
+    }
+
+    static List<AuditChange> Snapshot(EntityEntry entry)
+    {
+        var changes = new List<AuditChange>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name is nameof(Entity.Version) or nameof(Entity.CreatedAt) or nameof(Entity.CreatedBy)
+                or nameof(Entity.UpdatedAt) or nameof(Entity.UpdatedBy)) continue;
+            if (property.Metadata.IsPrimaryKey() && entry.State == EntityState.Added) continue;
+            var (oldValue, newValue) = entry.State switch
+            {
+                EntityState.Added => (null, property.CurrentValue),
+                EntityState.Deleted => (property.OriginalValue, null),
+                _ => (property.OriginalValue, property.CurrentValue),
+            };
+            if (entry.State == EntityState.Modified && Equals(oldValue, newValue)) continue;
+            if (entry.State == EntityState.Added && newValue is null) continue;
+            var secret = SecretProperties.Contains(name);
+            changes.Add(new AuditChange
+            {
+                Property = name,
+                OldValue = secret ? (oldValue is null ? null : "(hidden)") : Format(oldValue),
+                NewValue = secret ? (newValue is null ? null : "(hidden)") : Format(newValue),
+            });
+        }
+        return changes;
+    }
+
+    bool AddAuditRows(TrackerDbContext db)
+    {
+        if (_pending.Count == 0) return false;
+        var now = clock.GetUtcNow();
+        foreach (var item in _pending)
+        {
+            if (item.State == EntityState.Modified && item.Changes.Count == 0) continue;
+            var key = item.Entry.Metadata.FindPrimaryKey()!.Properties
+                .Select(p => Format(item.Entry.Property(p.Name).CurrentValue));
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                UserName = user.DisplayName,
+                EntityType = item.Entry.Metadata.ClrType.Name,
+                EntityKey = string.Join("/", key),
+                Action = item.State.ToString(),
+                Reason = db.AuditReason,
+                Changes = item.Changes,
+            });
+        }
+        db.AuditReason = null;
+        return true;
+    }
+
+    static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset d => d.ToString("O"),
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    sealed record PendingAudit(EntityEntry Entry, EntityState State, List<AuditChange> Changes);
+}

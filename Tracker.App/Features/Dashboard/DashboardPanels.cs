@@ -1,0 +1,12 @@
+using Tracker.App.Features.People;
+
+namespace Tracker.App.Features.Dashboard;
+
+/// <summary>The dashboard's panels, one per area, in the order they appear.</summary>
+public static class DashboardPanels
+{
+    public static readonly IReadOnlyList<Type> All =
+    [
+        typeof(PartnershipPanel),
+    ];
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tracker.App.Data;
+using Tracker.App.Data.SampleData;
+using Tracker.App.Features.Accounts;
+using Tracker.Domain.People;
+
+namespace Tracker.App.Hosting;
+
+public static class StartupTasks
+{
+    /// <summary>Applies migrations, makes sure the roles exist, and in Development seeds the sample partnership once.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<TrackerDbContext>();
+        await db.Database.MigrateAsync();
+
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in TrackerRoles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedSampleData", true))
+            await services.GetRequiredService<SampleDataSeeder>().SeedOnceAsync();
+    }
+
+    /// <summary>
+    /// <c>create-admin --email a@b --name "Name" --password …</c> creates the first administrator
+    /// outside Development and exits. Returns true when a command ran.
+    /// </summary>
+    public static async Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] != "create-admin") return false;
+        await app.PrepareDatabaseAsync();
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var email = Option("--email");
+        var password = Option("--password") ?? Environment.GetEnvironmentVariable("TRACKER_ADMIN_PASSWORD");
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
+        {
+            Console.Error.WriteLine("Usage: create-admin --email name@example.org --name \"Full Name\" --password <at least 12 characters>");
+            Environment.ExitCode = 2;
+            return true;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TrackerUser>>();
+        var user = new TrackerUser { UserName = email, Email = email, DisplayName = Option("--name") ?? email, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded) result = await users.AddToRoleAsync(user, TrackerRoles.Administrator);
+        foreach (var error in result.Errors) Console.Error.WriteLine(error.Description);
+        Console.WriteLine(result.Succeeded ? $"Created administrator {email}." : "No administrator was created.");
+        Environment.ExitCode = result.Succeeded ? 0 : 1;
+        return true;
+    }
+}

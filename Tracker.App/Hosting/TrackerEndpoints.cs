@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Tracker.App.Features.Accounts;
+using Tracker.App.Live;
+
+namespace Tracker.App.Hosting;
+
+public static class TrackerEndpoints
+{
+    public static void MapTracker(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseSecurityHeaders();
+        // Static files are served before authentication: the sign-in page needs its styles.
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapHub<TrackerHub>(TrackerHub.Path);
+        app.MapRazorComponents<Components.App>();
+    }
+}

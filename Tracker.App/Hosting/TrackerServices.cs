@@ -1,0 +1,28 @@
+using Tracker.App.Data.SampleData;
+using Tracker.App.Features.People;
+using Tracker.App.Features.Admin;
+using Tracker.App.Live;
+
+namespace Tracker.App.Hosting;
+
+public static class TrackerServices
+{
+    /// <summary>Everything the tracker registers, area by area.</summary>
+    public static void AddTracker(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddTrackerDatabase();
+        builder.AddTrackerIdentity();
+
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddSingleton<ViewerCounter>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        builder.Services.AddScoped<PeopleService>();
+        builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddTrackerSampleData();
+    }
+}

@@ -1,0 +1,12 @@
+namespace Tracker.App.Live;
+
+/// <summary>What the browser is told after a committed change: enough to refresh and to announce it.</summary>
+/// <param name="Area">The live group the change belongs to, e.g. "risks", "meeting", "people".</param>
+/// <param name="Key">The key within the area (e.g. the meeting id), or empty for area-wide changes.</param>
+/// <param name="Kind">created, updated or deleted.</param>
+/// <param name="Label">What changed, in words: "Risk R3", "Action 1.2".</param>
+public sealed record ChangeEvent(string Area, string Key, string Kind, string Label, int Version, string By, DateTimeOffset At)
+{
+    /// <summary>The hub groups that receive this event: the whole area and the single record.</summary>
+    public IEnumerable<string> Groups => Key.Length == 0 ? [Area] : [Area, $"{Area}:{Key}"];
+}

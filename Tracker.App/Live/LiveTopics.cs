@@ -1,0 +1,24 @@
+using Tracker.Domain.People;
+
+namespace Tracker.App.Live;
+
+/// <summary>A changed entity seen from the live side: which area and key it belongs to.</summary>
+public sealed record LiveTopic(string Area, string Key, string Label);
+
+/// <summary>
+/// Maps each entity type to the live area it belongs to. A child record (a further action, a
+/// minute item) maps to its parent so that viewers of the parent are told. Types not listed here
+/// are not broadcast.
+/// </summary>
+public static class LiveTopics
+{
+    static readonly Dictionary<Type, Func<object, LiveTopic>> Map = new()
+    {
+        [typeof(Person)] = e => new("people", "", $"Person {((Person)e).Initials}"),
+        [typeof(Partner)] = e => new("people", "", $"Partner {((Partner)e).Code}"),
+        [typeof(Group)] = e => new("people", "", $"Group {((Group)e).ShortName}"),
+    };
+
+    public static LiveTopic? For(object entity) =>
+        Map.TryGetValue(entity.GetType(), out var topic) ? topic(entity) : null;
+}
