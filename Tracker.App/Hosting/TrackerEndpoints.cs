@@ -13,7 +13,11 @@ public static class TrackerEndpoints
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // Pages asked for by a person get the "Page not found" page; scripts and the hub get bare status codes.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method)
+                       && !context.Request.Path.StartsWithSegments("/hubs") && !context.Request.Path.StartsWithSegments("/live"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseSecurityHeaders();
         // Static files are served before authentication: the sign-in page needs its styles.
         app.UseStaticFiles();

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace Tracker.Tests.Support;
+
+/// <summary>
+/// The app served by Kestrel on a loopback port, and Debian's Chromium driven by Playwright.
+/// Playwright never downloads a browser here: it launches /usr/bin/chromium (CHROMIUM_PATH overrides).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public TrackerAppFactory App { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A new browser context (its own cookies), signed in as a demo account.</summary>
+    public async Task<IPage> SignedInPageAsync(string account, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync($"{account}@example.org");
+        await page.GetByLabel("Password").FillAsync(TrackerAppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
