@@ -18,6 +18,8 @@ public static class TrackerEndpoints
             context => HttpMethods.IsGet(context.Request.Method)
                        && !context.Request.Path.StartsWithSegments("/hubs") && !context.Request.Path.StartsWithSegments("/live"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
+        // Routing after the status code pages, so a re-executed request finds the "not found" page.
+        app.UseRouting();
         app.UseSecurityHeaders();
         // Static files are served before authentication: the sign-in page needs its styles.
         app.UseStaticFiles();
