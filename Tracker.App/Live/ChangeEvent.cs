@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tracker.App.Live;
 
 /// <summary>What the browser is told after a committed change: enough to refresh and to announce it.</summary>
@@ -8,5 +10,6 @@ namespace Tracker.App.Live;
 public sealed record ChangeEvent(string Area, string Key, string Kind, string Label, int Version, string By, DateTimeOffset At)
 {
     /// <summary>The hub groups that receive this event: the whole area and the single record.</summary>
+    [JsonIgnore]
     public IEnumerable<string> Groups => Key.Length == 0 ? [Area] : [Area, $"{Area}:{Key}"];
 }

@@ -14,7 +14,7 @@ public static class LiveTopics
 {
     static readonly Dictionary<Type, Func<object, LiveTopic>> Map = new()
     {
-        [typeof(Person)] = e => new("people", "", $"Person {((Person)e).Initials}"),
+        [typeof(Person)] = e => new("people", ((Person)e).Id.ToString(), $"Person {((Person)e).Initials}"),
         [typeof(Partner)] = e => new("people", "", $"Partner {((Partner)e).Code}"),
         [typeof(Group)] = e => new("people", "", $"Group {((Group)e).ShortName}"),
     };
