@@ -35,6 +35,10 @@ public static class DatabaseServices
         });
     }
 
+    /// <summary>The app's data folder: beside the SQLite file by default, for the data protection keys too.</summary>
+    public static string DataFolder(IConfiguration configuration, string contentRoot) =>
+        Path.GetFullPath(configuration["DataFolder"] ?? "App_Data", contentRoot);
+
     static string ResolveSqliteFile(string connectionString, string contentRoot)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Tracker.App.Data.SampleData;
 using Tracker.App.Features.People;
 using Tracker.App.Features.Admin;
@@ -13,6 +14,12 @@ public static class TrackerServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddTrackerDatabase();
         builder.AddTrackerIdentity();
+
+        // Sign-in cookies and antiforgery tokens survive a restart: the keys live in the data folder.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SaferBromley.Tracker")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
+                DatabaseServices.DataFolder(builder.Configuration, builder.Environment.ContentRootPath), "keys")));
 
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
