@@ -22,6 +22,7 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Tracker", $"Data Source={DatabasePath}");
+        builder.UseSetting("DataFolder", _folder);
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
