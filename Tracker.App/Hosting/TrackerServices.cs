@@ -1,4 +1,5 @@
 using Tracker.App.Data.SampleData;
+using Tracker.App.Features.Meetings;
 using Tracker.App.Features.People;
 using Tracker.App.Features.Admin;
 using Tracker.App.Live;
@@ -23,6 +24,8 @@ public static class TrackerServices
 
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddScoped<MeetingsService>();
+        builder.Services.AddScoped<MattersArisingService>();
         builder.Services.AddTrackerSampleData();
     }
 }

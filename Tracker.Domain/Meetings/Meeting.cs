@@ -44,6 +44,9 @@ public sealed class Meeting : Entity
     /// </summary>
     public int MinuteSeries { get; set; } = 1;
 
+    /// <summary>Where a restarted series begins (e.g. 1 for a new municipal year); null when numbering continues.</summary>
+    public int? MinutesStartAt { get; set; }
+
     readonly List<AgendaItem> _agenda = [];
     public IReadOnlyList<AgendaItem> Agenda => _agenda;
     readonly List<Attendance> _attendance = [];
