@@ -163,6 +163,11 @@ public sealed class MeetingsSampleData : ISampleData
         Update(template, "The Chairman referred to in the context of these minutes (and so drafting the template) was the Deputy Borough Commander—Trevor Lawry.", "Steve Wood", papers);
         Update(mopac, "Updates have been incorporated into the agenda", "Steve Wood", papers);
         foreach (var matter in new[] { prevent, bcu }) matter!.Title = "Matters Arising";
+
+        // The papers of 2017 and 2018 are not in the sample: close the 2016 matters at the next meeting
+        // (9 March 2017, as the agenda gives it) so that they do not carry forward into 2019.
+        foreach (var matter in new[] { prevent, bcu, sa1, sa2, van, iom, leads1, leads2, leads3, template, mopac })
+            matter!.TryClose("Closed at the meeting of 9 March 2017 (those papers are not in the sample data).", "Steve Wood", new DateOnly(2017, 3, 9));
         sa1!.Title = sa2!.Title = "SBP Strategic Assessment Document";
     }
 

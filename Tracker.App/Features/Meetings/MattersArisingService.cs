@@ -94,7 +94,7 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         var initials = await MyInitialsAsync(ct);
         var open = row.Status == MatterStatus.Open;
         return new MatterDetail(row, updates, closedBy,
-            open && (user.IsAdministrator() || ActionOwners.Names(row.Owners, initials)),
+            open && MayUpdate(row.Owners, initials),
             open && user.CanEditEverything());
     }
 
@@ -106,7 +106,7 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         var errors = _updateValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         var initials = await MyInitialsAsync(ct);
-        if (!user.IsAdministrator() && !matter.IsOwnedBy(initials))
+        if (!MayUpdate(matter.Owners, initials))
             return SaveResult.Forbidden($"Only the owners of {matter.Label} ({matter.Owners}) or the clerk can add updates");
         if (matter.Status == MatterStatus.Closed) return SaveResult.Forbidden($"{matter.Label} is closed: it takes no more updates");
         // Appending never conflicts with another update: both are kept. It does move the matter's
@@ -116,6 +116,12 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         await db.SaveChangesAsync(ct);
         return SaveResult.Saved(matter.Id, matter.Version);
     }
+
+    // The clerk updates any matter; an owner named in the action column updates theirs, unless their
+    // role is Member, which reads everything and edits nothing.
+    bool MayUpdate(string owners, string? initials) =>
+        user.IsAdministrator()
+        || (ActionOwners.Names(owners, initials) && (user.IsInRole(Tracker.Domain.People.TrackerRoles.Lead) || user.IsChair()));
 
     /// <summary>Closes a matter with a note. The clerk or the chair may.</summary>
     public async Task<SaveResult> CloseAsync(int id, int loadedVersion, CloseMatterInput input, CancellationToken ct = default)
