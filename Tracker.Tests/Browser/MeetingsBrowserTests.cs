@@ -40,7 +40,8 @@ public sealed class MeetingsBrowserTests(BrowserFixture browser)
         var owner = await browser.SignedInPageAsync("lead");
         await owner.GotoAsync("/matters-arising");
         await owner.AssertNoAxeViolationsAsync();
-        await owner.GetByRole(AriaRole.Link, new() { Name = "Minute 95: Knife arch deployments" }).ClickAsync();
+        await Assertions.Expect(owner.Locator("tr[data-matter='95']")).ToBeVisibleAsync();
+        await owner.Locator("tr[data-matter='95'] a").ClickAsync();
         await owner.GetByLabel("Add an update").FillAsync("Two deployments at Bromley College in July.");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Add update" }).ClickAsync();
         await Assertions.Expect(owner.Locator("[data-updates]")).ToContainTextAsync("Two deployments at Bromley College in July.");
