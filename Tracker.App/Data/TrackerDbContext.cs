@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tracker.App.Features.Accounts;
+using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
 
 namespace Tracker.App.Data;
@@ -13,6 +14,14 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Attendance> Attendance => Set<Attendance>();
+    public DbSet<MinuteItem> MinuteItems => Set<MinuteItem>();
+    public DbSet<Resolution> Resolutions => Set<Resolution>();
+    public DbSet<MatterArising> MattersArising => Set<MatterArising>();
+    public DbSet<MatterUpdate> MatterUpdates => Set<MatterUpdate>();
+    public DbSet<SubGroupReport> SubGroupReports => Set<SubGroupReport>();
 
     /// <summary>A reason to record on the audit rows of the next save (e.g. an administrator's override).</summary>
     public string? AuditReason { get; set; }

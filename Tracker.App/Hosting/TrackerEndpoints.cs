@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Tracker.App.Features.Accounts;
 using Tracker.App.Features.People;
+using Tracker.App.Features.Meetings;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -31,6 +32,7 @@ public static class TrackerEndpoints
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapPeopleEndpoints();
+        app.MapMeetingsEndpoints();
         app.MapHub<TrackerHub>(TrackerHub.Path);
         app.MapRazorComponents<Components.App>();
     }

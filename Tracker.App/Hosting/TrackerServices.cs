@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Tracker.App.Data.SampleData;
+using Tracker.App.Features.Meetings;
 using Tracker.App.Features.People;
 using Tracker.App.Features.Admin;
 using Tracker.App.Live;
@@ -30,6 +31,8 @@ public static class TrackerServices
 
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddScoped<MeetingsService>();
+        builder.Services.AddScoped<MattersArisingService>();
         builder.Services.AddTrackerSampleData();
     }
 }

@@ -1,3 +1,4 @@
+using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
 
 namespace Tracker.App.Live;
@@ -17,6 +18,14 @@ public static class LiveTopics
         [typeof(Person)] = e => new("people", ((Person)e).Id.ToString(), $"Person {((Person)e).Initials}"),
         [typeof(Partner)] = e => new("people", "", $"Partner {((Partner)e).Code}"),
         [typeof(Group)] = e => new("people", "", $"Group {((Group)e).ShortName}"),
+        [typeof(Meeting)] = e => MeetingTopics.Meeting((Meeting)e),
+        [typeof(AgendaItem)] = e => MeetingTopics.Child(((AgendaItem)e).MeetingId, "Agenda"),
+        [typeof(Attendance)] = e => MeetingTopics.Child(((Attendance)e).MeetingId, "Attendance"),
+        [typeof(MinuteItem)] = e => MeetingTopics.Child(((MinuteItem)e).MeetingId, $"Minute {((MinuteItem)e).MinuteNumber}"),
+        [typeof(Resolution)] = e => MeetingTopics.Resolution((Resolution)e),
+        [typeof(SubGroupReport)] = e => MeetingTopics.Child(((SubGroupReport)e).MeetingId, "Sub-group report"),
+        [typeof(MatterArising)] = e => MeetingTopics.Matter((MatterArising)e),
+        [typeof(MatterUpdate)] = e => MeetingTopics.Matter(((MatterUpdate)e).Matter),
     };
 
     public static LiveTopic? For(object entity) =>

@@ -1,3 +1,4 @@
+using Tracker.App.Features.Meetings;
 using Tracker.App.Features.People;
 
 namespace Tracker.App.Features.Dashboard;
@@ -8,5 +9,6 @@ public static class DashboardPanels
     public static readonly IReadOnlyList<Type> All =
     [
         typeof(PartnershipPanel),
+        typeof(MattersPanel),
     ];
 }

@@ -1,0 +1,218 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Tracker.App.Common;
+using Tracker.App.Data;
+using Tracker.Domain.Common;
+using Tracker.Domain.Meetings;
+
+namespace Tracker.App.Features.Meetings;
+
+public sealed record MatterRow(int Id, int Version, string MinuteNumber, string Title, DateOnly MeetingDate, int MeetingId, string ResolutionText,
+    string Owners, MatterStatus Status, DateOnly? ClosedOn, string? ClosingNote, DateOnly? DueDate, UpdateSnapshot? LatestUpdate)
+{
+    public bool IsOverdue(DateOnly today) => Status == MatterStatus.Open && DueDate is { } due && due < today;
+    public string Label => $"Matter {MinuteNumber}";
+}
+
+public sealed record MatterDetail(MatterRow Matter, IReadOnlyList<UpdateSnapshot> Updates, string? ClosedBy, bool CanUpdate, bool CanClose);
+
+/// <summary>Which matters the log shows; the clerk's views cover everyone's, an owner's only theirs.</summary>
+public enum MatterView
+{
+    Mine,
+    Open,
+    Overdue,
+    RecentlyClosed,
+    All,
+}
+
+public sealed record MattersLog(MatterView View, IReadOnlyList<MatterRow> Matters, string? MyInitials, bool SeesAll);
+public sealed record MattersReportModel(MeetingHeader Meeting, DateOnly? PreviousMeetingDate, IReadOnlyList<ReportRow> Rows);
+public sealed record MattersPanelModel(string? Initials, IReadOnlyList<MatterRow> Mine, int? OpenCount, int? OverdueCount, int? RecentlyClosedCount);
+
+/// <summary>
+/// The matters-arising log: owners and the clerk add updates; the clerk or chair closes. The report
+/// for a meeting applies the carry-forward rules of <see cref="MattersArisingReport"/>.
+/// </summary>
+public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user, TimeProvider clock, MeetingsService meetings)
+{
+    public const string CsvHeader = "Minute,Title,Meeting date,Matter arising,Owners,Status,Latest update,Updated at";
+    /// <summary>How far back "recently closed" looks.</summary>
+    public const int RecentlyClosedDays = 90;
+
+    readonly MatterUpdateInputValidator _updateValidator = new();
+    readonly CloseMatterInputValidator _closeValidator = new();
+
+    public DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
+
+    public async Task<string?> MyInitialsAsync(CancellationToken ct = default) =>
+        user.PersonId is { } id ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.Initials).SingleOrDefaultAsync(ct) : null;
+
+    async Task<List<MatterRow>> RowsAsync(IQueryable<MatterArising> query, CancellationToken ct)
+    {
+        var rows = await query.AsNoTracking()
+            .Select(m => new
+            {
+                m.Id, m.Version, m.MinuteNumber, m.Title, m.MeetingDate, m.MeetingId, m.ResolutionText, m.Owners, m.Status, m.ClosedOn, m.ClosingNote,
+                DueDate = m.DueMeeting == null ? (DateOnly?)null : m.DueMeeting.Date,
+                Latest = m.Updates.OrderByDescending(u => u.On).ThenByDescending(u => u.Id).Select(u => new UpdateSnapshot(u.Text, u.Author, u.On)).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(m => new MatterRow(m.Id, m.Version, m.MinuteNumber, m.Title, m.MeetingDate, m.MeetingId, m.ResolutionText, m.Owners,
+                m.Status, m.ClosedOn, m.ClosingNote, m.DueDate, m.Latest))
+            .OrderBy(m => m.MeetingDate).ThenBy(m => MinuteNumber.TryParse(m.MinuteNumber, out var n) ? n : default).ThenBy(m => m.Id)
+            .ToList();
+    }
+
+    public async Task<MattersLog> LogAsync(MatterView? requested, CancellationToken ct = default)
+    {
+        var initials = await MyInitialsAsync(ct);
+        var seesAll = user.CanEditEverything();
+        var view = requested ?? (seesAll ? MatterView.Open : MatterView.Mine);
+        // Owners are matched on initials in the action column ("AM/RV"), so the filter runs after loading:
+        // the log holds tens of matters a year, not thousands.
+        var all = await RowsAsync(db.MattersArising, ct);
+        var today = Today;
+        IEnumerable<MatterRow> shown = view switch
+        {
+            MatterView.Mine => all.Where(m => m.Status == MatterStatus.Open && ActionOwners.Names(m.Owners, initials)),
+            MatterView.Open => all.Where(m => m.Status == MatterStatus.Open),
+            MatterView.Overdue => all.Where(m => m.IsOverdue(today)),
+            MatterView.RecentlyClosed => all.Where(m => m.Status == MatterStatus.Closed && m.ClosedOn >= today.AddDays(-RecentlyClosedDays)),
+            _ => all,
+        };
+        return new MattersLog(view, shown.ToList(), initials, seesAll);
+    }
+
+    public async Task<MatterDetail?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var row = (await RowsAsync(db.MattersArising.Where(m => m.Id == id), ct)).SingleOrDefault();
+        if (row is null) return null;
+        var updates = await db.MatterUpdates.AsNoTracking().Where(u => u.MatterArisingId == id).OrderBy(u => u.On).ThenBy(u => u.Id)
+            .Select(u => new UpdateSnapshot(u.Text, u.Author, u.On)).ToListAsync(ct);
+        var closedBy = await db.MattersArising.AsNoTracking().Where(m => m.Id == id).Select(m => m.ClosedBy).SingleAsync(ct);
+        var initials = await MyInitialsAsync(ct);
+        var open = row.Status == MatterStatus.Open;
+        return new MatterDetail(row, updates, closedBy,
+            open && MayUpdate(row.Owners, initials),
+            open && user.CanEditEverything());
+    }
+
+    /// <summary>Appends a dated update. Owners named in the action column and the clerk may.</summary>
+    public async Task<SaveResult> AddUpdateAsync(int id, MatterUpdateInput input, CancellationToken ct = default)
+    {
+        var matter = await db.MattersArising.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (matter is null) return SaveResult.Missing();
+        var errors = _updateValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        var initials = await MyInitialsAsync(ct);
+        if (!MayUpdate(matter.Owners, initials))
+            return SaveResult.Forbidden($"Only the owners of {matter.Label} ({matter.Owners}) or the clerk can add updates");
+        if (matter.Status == MatterStatus.Closed) return SaveResult.Forbidden($"{matter.Label} is closed: it takes no more updates");
+        // Appending never conflicts with another update: both are kept. It does move the matter's
+        // version on, so a close prepared before this update is refused and shows it.
+        var update = matter.AddUpdate(input.Text!, user.DisplayName, Today, clock.GetUtcNow());
+        db.MatterUpdates.Add(update);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(matter.Id, matter.Version);
+    }
+
+    // The clerk updates any matter; an owner named in the action column updates theirs, unless their
+    // role is Member, which reads everything and edits nothing.
+    bool MayUpdate(string owners, string? initials) =>
+        user.IsAdministrator()
+        || (ActionOwners.Names(owners, initials) && (user.IsInRole(Tracker.Domain.People.TrackerRoles.Lead) || user.IsChair()));
+
+    /// <summary>Closes a matter with a note. The clerk or the chair may.</summary>
+    public async Task<SaveResult> CloseAsync(int id, int loadedVersion, CloseMatterInput input, CancellationToken ct = default)
+    {
+        if (!user.CanEditEverything()) return SaveResult.Forbidden("Only the clerk or the chair can close a matter arising");
+        var matter = await db.MattersArising.Include(m => m.Updates).SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (matter is null) return SaveResult.Missing();
+        var errors = _closeValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (Concurrency.Check(matter, loadedVersion, () => Values(matter)) is { } conflict) return SaveResult.Stale(conflict);
+        if (!matter.TryClose(input.Note!, user.DisplayName, Today)) return SaveResult.Invalid("", $"{matter.Label} is already closed");
+        if (await Concurrency.SaveAsync(db, matter, loadedVersion, () => Values(matter), ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(matter.Id, matter.Version);
+    }
+
+    static IReadOnlyList<ConflictValue> Values(MatterArising m)
+    {
+        var latest = m.Updates.OrderBy(u => u.On).ThenBy(u => u.Id).LastOrDefault();
+        return
+        [
+            new("Status", "Status", m.Status.ToString()),
+            new("LatestUpdate", "Latest update", latest is null ? null : $"{latest.Text} ({latest.Author}, {UkDates.Long(latest.On)})"),
+            new(nameof(CloseMatterInput.Note), "Closing note", m.ClosingNote),
+        ];
+    }
+
+    /// <summary>Appendix A for a meeting: open matters carried forward plus those closed since the previous meeting.</summary>
+    public async Task<MattersReportModel?> ReportAsync(int meetingId, CancellationToken ct = default)
+    {
+        var meeting = await meetings.GetHeaderAsync(meetingId, ct);
+        if (meeting is null) return null;
+        var previous = await db.Meetings.AsNoTracking().Where(m => m.GroupId == meeting.GroupId && m.Date < meeting.Date)
+            .OrderByDescending(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);
+        var matters = await db.MattersArising.AsNoTracking()
+            .Where(m => m.GroupId == meeting.GroupId && m.MeetingDate < meeting.Date)
+            .Where(m => m.Status == MatterStatus.Open || m.ClosedOn == null || previous == null || m.ClosedOn > previous)
+            .Select(m => new
+            {
+                m.Id, m.MinuteNumber, m.Title, m.MeetingDate, m.ResolutionText, m.Owners, m.Status, m.ClosedOn, m.ClosingNote,
+                Updates = m.Updates.Select(u => new UpdateSnapshot(u.Text, u.Author, u.On)).ToList(),
+            })
+            .ToListAsync(ct);
+        var snapshots = matters.Select(m => new MatterSnapshot(m.Id, m.MinuteNumber, m.Title, m.MeetingDate, m.ResolutionText, m.Owners,
+            m.Status, m.ClosedOn, m.ClosingNote, m.Updates));
+        return new MattersReportModel(meeting, previous, MattersArisingReport.For(meeting.Date, previous, snapshots));
+    }
+
+    /// <summary>
+    /// The log as CSV: every matter, or the lines of one meeting's report. Cells that a spreadsheet
+    /// would read as a formula are prefixed with an apostrophe.
+    /// </summary>
+    public async Task<string> ExportCsvAsync(int? meetingId, CancellationToken ct = default)
+    {
+        var csv = new StringBuilder().Append(CsvHeader).Append("\r\n");
+        if (meetingId is { } id)
+        {
+            var report = await ReportAsync(id, ct);
+            foreach (var line in report?.Rows.SelectMany(r => r.Lines) ?? [])
+            {
+                var m = line.Matter;
+                AppendRow(csv, m.MinuteNumber, m.Title, m.MeetingDate, m.ResolutionText, m.Owners, line.Closed ? "Closed" : "Open", line.LatestUpdate);
+            }
+            return csv.ToString();
+        }
+        foreach (var m in await RowsAsync(db.MattersArising, ct))
+            AppendRow(csv, m.MinuteNumber, m.Title, m.MeetingDate, m.ResolutionText, m.Owners, m.Status.ToString(), m.LatestUpdate);
+        return csv.ToString();
+    }
+
+    static void AppendRow(StringBuilder csv, string minute, string title, DateOnly date, string text, string owners, string status, UpdateSnapshot? latest)
+    {
+        string[] cells = [minute, title, UkDates.Short(date), text, owners, status, latest?.Text ?? "", latest is null ? "" : UkDates.Short(latest.On)];
+        csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+    }
+
+    static string Cell(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+
+    public async Task<MattersPanelModel> PanelAsync(CancellationToken ct = default)
+    {
+        var initials = await MyInitialsAsync(ct);
+        var all = await RowsAsync(db.MattersArising, ct);
+        var today = Today;
+        var mine = all.Where(m => m.Status == MatterStatus.Open && ActionOwners.Names(m.Owners, initials)).ToList();
+        if (!user.CanEditEverything()) return new MattersPanelModel(initials, mine, null, null, null);
+        return new MattersPanelModel(initials, mine,
+            all.Count(m => m.Status == MatterStatus.Open),
+            all.Count(m => m.IsOverdue(today)),
+            all.Count(m => m.Status == MatterStatus.Closed && m.ClosedOn >= today.AddDays(-RecentlyClosedDays)));
+    }
+}

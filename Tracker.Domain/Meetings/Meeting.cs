@@ -1,0 +1,145 @@
+using Tracker.Domain.Common;
+using Tracker.Domain.People;
+
+namespace Tracker.Domain.Meetings;
+
+/// <summary>A meeting moves forward only: scheduled → papers published → held → minutes approved.</summary>
+public enum MeetingStatus
+{
+    Scheduled,
+    PapersPublished,
+    Held,
+    MinutesApproved,
+}
+
+public static class MeetingStatusText
+{
+    public static string Text(this MeetingStatus status) => status switch
+    {
+        MeetingStatus.Scheduled => "Scheduled",
+        MeetingStatus.PapersPublished => "Papers published",
+        MeetingStatus.Held => "Held",
+        MeetingStatus.MinutesApproved => "Minutes approved",
+        _ => status.ToString(),
+    };
+}
+
+/// <summary>A meeting of the Strategic Group or a sub-group, with its agenda, attendance and minutes.</summary>
+public sealed class Meeting : Entity
+{
+    /// <summary>Papers are due a week before the meeting unless the clerk sets another date.</summary>
+    public const int DefaultPapersDeadlineDays = 7;
+
+    public int GroupId { get; set; }
+    public Group? Group { get; set; }
+    public DateOnly Date { get; set; }
+    public TimeOnly? StartTime { get; set; }
+    public string Venue { get; set; } = "";
+    public MeetingStatus Status { get; set; }
+    public DateOnly PapersDeadline { get; set; }
+
+    /// <summary>
+    /// Which run of minute numbers this meeting's items belong to. Numbers continue from meeting to
+    /// meeting within a series; the clerk starts a new series for a new municipal year.
+    /// </summary>
+    public int MinuteSeries { get; set; } = 1;
+
+    /// <summary>Where a restarted series begins (e.g. 1 for a new municipal year); null when numbering continues.</summary>
+    public int? MinutesStartAt { get; set; }
+
+    readonly List<AgendaItem> _agenda = [];
+    public IReadOnlyList<AgendaItem> Agenda => _agenda;
+    readonly List<Attendance> _attendance = [];
+    public IReadOnlyList<Attendance> Attendance => _attendance;
+
+    public static Meeting Schedule(Group group, DateOnly date, TimeOnly? startTime, string venue, DateOnly? papersDeadline = null) => new()
+    {
+        Group = group,
+        GroupId = group.Id,
+        Date = date,
+        StartTime = startTime,
+        Venue = venue.Trim(),
+        Status = MeetingStatus.Scheduled,
+        PapersDeadline = papersDeadline ?? date.AddDays(-DefaultPapersDeadlineDays),
+    };
+
+    /// <summary>Moves the meeting on; a meeting never goes back a step.</summary>
+    public bool TryAdvance(MeetingStatus to)
+    {
+        if (to <= Status) return false;
+        Status = to;
+        return true;
+    }
+
+    public AgendaItem AddAgendaItem(string number, string title, string? presenter = null, string? paperLink = null,
+        AgendaItemKind kind = AgendaItemKind.Business)
+    {
+        var item = new AgendaItem
+        {
+            Meeting = this, Number = number.Trim(), Title = title.Trim(), Presenter = presenter?.Trim() ?? "",
+            PaperLink = paperLink?.Trim() ?? "", Kind = kind, Order = _agenda.Count + 1,
+        };
+        _agenda.Add(item);
+        return item;
+    }
+
+    public Attendance AddAttendance(AttendanceKind kind, string name, Person? person = null, string? substituteFor = null)
+    {
+        var row = new Attendance
+        {
+            Meeting = this, Kind = kind, Name = name.Trim(), Person = person, PersonId = person?.Id,
+            SubstituteFor = string.IsNullOrWhiteSpace(substituteFor) ? null : substituteFor.Trim(),
+            Order = _attendance.Count + 1,
+        };
+        _attendance.Add(row);
+        return row;
+    }
+
+    /// <summary>A report filed after the papers deadline is shown as late.</summary>
+    public bool IsLate(DateOnly filed) => filed > PapersDeadline;
+}
+
+public enum AgendaItemKind
+{
+    /// <summary>Standing business and reports.</summary>
+    Business,
+    /// <summary>The forward plan's "Presentations and Discussions" column.</summary>
+    Presentation,
+}
+
+public sealed class AgendaItem : Entity
+{
+    public int MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public int Order { get; set; }
+    /// <summary>As printed: "7", "7a".</summary>
+    public string Number { get; set; } = "";
+    public required string Title { get; set; }
+    public string Presenter { get; set; } = "";
+    /// <summary>A link to the paper or report for the item (e.g. /actions/report, /risks).</summary>
+    public string PaperLink { get; set; } = "";
+    public AgendaItemKind Kind { get; set; }
+}
+
+public enum AttendanceKind
+{
+    Present,
+    AlsoPresent,
+    Apologies,
+}
+
+/// <summary>One line of the attendance record; a substitute is present "as substitute for" someone who sent apologies.</summary>
+public sealed class Attendance : Entity
+{
+    public int MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public int Order { get; set; }
+    public AttendanceKind Kind { get; set; }
+    /// <summary>As the minutes name them, including people who are not users of the tracker.</summary>
+    public required string Name { get; set; }
+    public int? PersonId { get; set; }
+    public Person? Person { get; set; }
+    public string? SubstituteFor { get; set; }
+
+    public string Describe() => SubstituteFor is null ? Name : $"{Name} attended as substitute for {SubstituteFor}";
+}
