@@ -8,27 +8,28 @@ namespace Tracker.App.Hosting;
 public static class DatabaseServices
 {
     /// <summary>
-    /// SQLite by default (a file in the app's data folder, created if missing); PostgreSQL when
-    /// <c>Database:Provider</c> is "PostgreSQL". Interceptor order matters: the change feed sees a
-    /// save completing before the audit interceptor commits the transaction.
+    /// SQLite, a file in the app's data folder (created if missing). PostgreSQL is the planned
+    /// alternative for several instances, but its migrations and change relay are not written yet,
+    /// so asking for it stops the app with a clear message rather than failing later.
+    /// Interceptor order matters: the change feed sees a save complete before the audit interceptor
+    /// commits the transaction.
     /// </summary>
     public static void AddTrackerDatabase(this WebApplicationBuilder builder)
     {
         var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = builder.Configuration.GetConnectionString("Tracker")
                                ?? "Data Source=App_Data/tracker.db";
-        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            connectionString = ResolveSqliteFile(connectionString, builder.Environment.ContentRootPath);
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"Database:Provider '{provider}' is not supported yet. Use 'Sqlite' (see README, Configuration).");
+        connectionString = ResolveSqliteFile(connectionString, builder.Environment.ContentRootPath);
 
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddScoped<ChangeFeedInterceptor>();
         builder.Services.AddSingleton<SqlitePragmas>();
         builder.Services.AddDbContext<TrackerDbContext>((sp, options) =>
         {
-            if (provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
-                options.UseNpgsql(connectionString);
-            else
-                options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>());
+            options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>());
             options.AddInterceptors(
                 sp.GetRequiredService<ChangeFeedInterceptor>(),
                 sp.GetRequiredService<AuditInterceptor>());
