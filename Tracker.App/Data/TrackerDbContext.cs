@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tracker.App.Features.Accounts;
 using Tracker.Domain.People;
+using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Data;
 
@@ -13,6 +14,18 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<Domain.Strategy.Strategy> Strategies => Set<Domain.Strategy.Strategy>();
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<SubPriority> SubPriorities => Set<SubPriority>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<StrategyAction> StrategyActions => Set<StrategyAction>();
+    public DbSet<StrategyActionOwner> StrategyActionOwners => Set<StrategyActionOwner>();
+    public DbSet<QuarterlyUpdate> QuarterlyUpdates => Set<QuarterlyUpdate>();
+    public DbSet<QuarterLock> QuarterLocks => Set<QuarterLock>();
+    public DbSet<RollUpOverride> RollUpOverrides => Set<RollUpOverride>();
+    public DbSet<RagDefinition> RagDefinitions => Set<RagDefinition>();
+    public DbSet<Metric> Metrics => Set<Metric>();
+    public DbSet<MetricValue> MetricValues => Set<MetricValue>();
 
     /// <summary>A reason to record on the audit rows of the next save (e.g. an administrator's override).</summary>
     public string? AuditReason { get; set; }

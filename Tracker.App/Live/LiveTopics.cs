@@ -1,4 +1,5 @@
 using Tracker.Domain.People;
+using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Live;
 
@@ -17,6 +18,14 @@ public static class LiveTopics
         [typeof(Person)] = e => new("people", "", $"Person {((Person)e).Initials}"),
         [typeof(Partner)] = e => new("people", "", $"Partner {((Partner)e).Code}"),
         [typeof(Group)] = e => new("people", "", $"Group {((Group)e).ShortName}"),
+        [typeof(QuarterlyUpdate)] = e => new("strategy", "", $"Action {((QuarterlyUpdate)e).Action?.Number ?? ((QuarterlyUpdate)e).ActionId.ToString()}"),
+        [typeof(StrategyAction)] = e => new("strategy", "", ((StrategyAction)e).Label),
+        [typeof(Objective)] = e => new("strategy", "", $"Objective {((Objective)e).Number}"),
+        [typeof(Priority)] = e => new("strategy", "", $"Priority {((Priority)e).Number}"),
+        [typeof(Tracker.Domain.Strategy.Strategy)] = e => new("strategy", "", ((Tracker.Domain.Strategy.Strategy)e).Title),
+        [typeof(QuarterLock)] = e => new("strategy", "", $"{new FinancialQuarter(((QuarterLock)e).Year, ((QuarterLock)e).Quarter).Label} locked"),
+        [typeof(RollUpOverride)] = e => new("strategy", "", "RAG override"),
+        [typeof(MetricValue)] = e => new("strategy", "", "Metric"),
     };
 
     public static LiveTopic? For(object entity) =>
