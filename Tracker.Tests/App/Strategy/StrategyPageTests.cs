@@ -269,4 +269,34 @@ public sealed class StrategyPageTests(TrackerAppFactory app) : IClassFixture<Tra
         Assert.NotNull(page.QuerySelector("[data-strategy-summary]"));
         Assert.Contains("Priority One – Safer Neighbourhoods", page.QuerySelector("[data-strategy-summary]")!.TextContent);
     }
+
+    [Fact]
+    public async Task Override_ChairOverridesPriorityWithReason_ShownAsOverridden()
+    {
+        var strategy = await StrategyIdAsync();
+        var priority = await app.WithDbAsync(db => db.Priorities.Where(p => p.Number == 4).Select(p => p.Id).SingleAsync());
+        var chair = await app.SignInAsync("chair");
+        var url = $"/actions/overrides?strategy={strategy}&year=2020&quarter=3";
+
+        var noReason = await (await chair.PostFormAsync(url, "rollup-override", new() { ["RollUpForm.Target"] = $"Priority:{priority}", ["RollUpForm.Rag"] = "Amber" })).ParseAsync();
+        Assert.Equal(["Enter the reason for overriding the RAG status"], noReason.ErrorSummary());
+
+        var response = await chair.PostFormAsync(url, "rollup-override", new()
+        {
+            ["RollUpForm.Target"] = $"Priority:{priority}", ["RollUpForm.Rag"] = "Amber", ["RollUpForm.Reason"] = "Training has restarted online",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await chair.GetPageAsync($"/actions?strategy={strategy}&year=2020&quarter=3");
+        var heading = page.QuerySelector($"#priority-{priority}")!;
+        Assert.Equal("Amber (overridden)", heading.QuerySelector("[data-rag]")!.TextContent);
+        Assert.Contains("Overridden from Red: Training has restarted online", heading.ParentElement!.TextContent);
+    }
+
+    [Fact]
+    public async Task Override_Lead_AccessDenied()
+    {
+        var lead = await app.SignInAsync("lead");
+        var response = await lead.GetAsync("/actions/overrides");
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
+    }
 }
