@@ -12,6 +12,9 @@ public sealed record AdminPriorityRow(int Id, string Heading, IReadOnlyList<Admi
 public sealed record ActionForEdit(int Id, int ObjectiveId, int Version, ActionInput Input);
 public sealed record ObjectiveForEdit(int Id, int PriorityId, int Version, ObjectiveInput Input);
 
+public sealed record StrategyForEdit(int Id, int Version, StrategyInput Input);
+public sealed record PriorityForEdit(int Id, int StrategyId, int Version, PriorityInput Input);
+
 public enum StrategyItem
 {
     Objective,
@@ -23,6 +26,8 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
 {
     readonly ActionInputValidator _actionValidator = new();
     readonly ObjectiveInputValidator _objectiveValidator = new();
+    readonly StrategyInputValidator _strategyValidator = new();
+    readonly PriorityInputValidator _priorityValidator = new();
     const string OnlyAdministrators = "Only administrators can change the strategy";
 
     public async Task<IReadOnlyList<AdminPriorityRow>> TreeAsync(int strategyId, CancellationToken ct = default)
@@ -152,5 +157,83 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         }
         await db.SaveChangesAsync(ct);
         return SaveResult.Saved(id, entity.Version);
+    }
+
+    public async Task<StrategyForEdit?> GetStrategyAsync(int id, CancellationToken ct = default) =>
+        await db.Strategies.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new StrategyForEdit(s.Id, s.Version, new StrategyInput(s.Title, s.StartYear, s.EndYear))).SingleOrDefaultAsync(ct);
+
+    public async Task<SaveResult> SaveStrategyAsync(int? id, int loadedVersion, StrategyInput input, CancellationToken ct = default)
+    {
+        var errors = _strategyValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        if (id is null)
+        {
+            var created = new Domain.Strategy.Strategy { Title = "" };
+            created.Update(input);
+            db.Strategies.Add(created);
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Saved(created.Id, created.Version);
+        }
+        var strategy = await db.Strategies.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (strategy is null) return SaveResult.Missing();
+        IReadOnlyList<ConflictValue> Values() => [new("Title", "Title", strategy.Title)];
+        if (Concurrency.Check(strategy, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
+        strategy.Update(input);
+        if (await Concurrency.SaveAsync(db, strategy, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(strategy.Id, strategy.Version);
+    }
+
+    public async Task<PriorityForEdit?> GetPriorityAsync(int id, CancellationToken ct = default) =>
+        await db.Priorities.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new PriorityForEdit(p.Id, p.StrategyId, p.Version, new PriorityInput(p.Number, p.Title, p.Description, p.LeadPartnerId)))
+            .SingleOrDefaultAsync(ct);
+
+    public async Task<SaveResult> SavePriorityAsync(int strategyId, int? id, int loadedVersion, PriorityInput input, CancellationToken ct = default)
+    {
+        var errors = _priorityValidator.Check(input).ToList();
+        if (await db.Priorities.AnyAsync(p => p.StrategyId == strategyId && p.Number == input.Number && p.Id != id, ct))
+            errors.Add(new FieldError(nameof(PriorityInput.Number), $"Priority {input.Number} already exists in this strategy"));
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        if (id is null)
+        {
+            var strategy = await db.Strategies.SingleOrDefaultAsync(s => s.Id == strategyId, ct);
+            if (strategy is null) return SaveResult.Missing();
+            var created = strategy.AddPriority(new Priority { Title = "" });
+            created.Update(input);
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Saved(created.Id, created.Version);
+        }
+        var priority = await db.Priorities.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (priority is null) return SaveResult.Missing();
+        IReadOnlyList<ConflictValue> Values() => [new("Title", "Title", priority.Title), new("Description", "Description", priority.Description)];
+        if (Concurrency.Check(priority, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
+        priority.Update(input);
+        if (await Concurrency.SaveAsync(db, priority, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(priority.Id, priority.Version);
+    }
+
+    /// <summary>The partnership's own wording of each RAG rating, shown as hints on the update form.</summary>
+    public async Task<SaveResult> SaveDefinitionsAsync(IReadOnlyDictionary<RagStatus, string?> definitions, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        foreach (var (rag, text) in definitions)
+        {
+            if (string.IsNullOrWhiteSpace(text)) errors.Add(new FieldError(rag.ToString(), $"Enter the definition of {rag}"));
+            else if (text.Trim().Length > 300) errors.Add(new FieldError(rag.ToString(), $"Definition of {rag} must be 300 characters or fewer"));
+        }
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        var saved = await db.RagDefinitions.ToListAsync(ct);
+        foreach (var (rag, text) in definitions)
+        {
+            var row = saved.FirstOrDefault(d => d.Status == rag);
+            if (row is null) db.RagDefinitions.Add(new RagDefinition { Status = rag, Definition = text!.Trim() });
+            else row.Definition = text!.Trim();
+        }
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(0, 0);
     }
 }

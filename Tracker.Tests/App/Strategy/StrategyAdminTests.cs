@@ -68,4 +68,28 @@ public sealed class StrategyAdminTests(TrackerAppFactory app) : IClassFixture<Tr
         var response = await lead.GetAsync("/admin/strategy");
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
     }
+
+    [Fact]
+    public async Task Priority_DuplicateNumber_RefusedThenAdded()
+    {
+        var strategy = await app.WithDbAsync(db => db.Strategies.Select(s => s.Id).FirstAsync());
+        var admin = await app.SignInAsync("admin");
+        var url = $"/admin/strategy/{strategy}/priorities/new";
+        var page = await (await admin.PostFormAsync(url, "strategy-priority", new() { ["Form.Number"] = "2", ["Form.Title"] = "Road Safety" })).ParseAsync();
+        Assert.Equal(["Priority 2 already exists in this strategy"], page.ErrorSummary());
+        var response = await admin.PostFormAsync(url, "strategy-priority", new() { ["Form.Number"] = "5", ["Form.Title"] = "Road Safety" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Priorities.AnyAsync(p => p.Number == 5 && p.Title == "Road Safety")));
+    }
+
+    [Fact]
+    public async Task RagDefinitions_Changed_ShownAsHintsOnTheUpdateForm()
+    {
+        var admin = await app.SignInAsync("admin");
+        var response = await admin.PostFormAsync("/admin/strategy/rag-definitions", "rag-definitions", new() { ["Form.Amber"] = "Slipping: the sub-group has a recovery plan" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = await app.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == "1.2").Select(a => a.Id).FirstAsync());
+        var form = await admin.GetPageAsync($"/actions/{id}/update");
+        Assert.Equal("Slipping: the sub-group has a recovery plan", form.QuerySelector("#rag-2-item-hint")!.TextContent);
+    }
 }
