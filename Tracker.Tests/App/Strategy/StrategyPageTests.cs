@@ -28,6 +28,7 @@ public sealed class StrategyPageTests(TrackerAppFactory app) : IClassFixture<Tra
     {
         // 5.1 is owned by Toby Smith and the ASB and Envirocrime Sub-Group, which Peter Sibley leads.
         var id = await ActionIdAsync("5.1");
+        var versionsBefore = await app.WithDbAsync(db => db.StrategyActions.ToDictionaryAsync(a => a.Id, a => a.Version));
         var lead = await app.SignInAsync("lead");
         var response = await lead.PostFormAsync($"/actions/{id}/update", "action-update", new()
         {
@@ -39,6 +40,9 @@ public sealed class StrategyPageTests(TrackerAppFactory app) : IClassFixture<Tra
         Assert.EndsWith($"/actions/{id}?saved=true", response.Headers.Location!.OriginalString);
         var saved = Assert.Single(await UpdatesAsync(id, Current));
         Assert.Equal((RagStatus.Amber, "Peter Sibley"), (saved.Rag, saved.AuthorName));
+        // Saving one action never touches another.
+        var versionsAfter = await app.WithDbAsync(db => db.StrategyActions.ToDictionaryAsync(a => a.Id, a => a.Version));
+        Assert.Equal([id], versionsAfter.Where(v => versionsBefore[v.Key] != v.Value).Select(v => v.Key));
 
         var strategy = await StrategyIdAsync();
         var report = await lead.GetPageAsync($"/actions/report?strategy={strategy}&year={Current.Year}&quarter={Current.Quarter}");
