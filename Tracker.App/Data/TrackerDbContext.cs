@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tracker.App.Features.Accounts;
 using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
+using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Data;
 
@@ -22,6 +23,18 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<MatterArising> MattersArising => Set<MatterArising>();
     public DbSet<MatterUpdate> MatterUpdates => Set<MatterUpdate>();
     public DbSet<SubGroupReport> SubGroupReports => Set<SubGroupReport>();
+    public DbSet<Domain.Strategy.Strategy> Strategies => Set<Domain.Strategy.Strategy>();
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<SubPriority> SubPriorities => Set<SubPriority>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<StrategyAction> StrategyActions => Set<StrategyAction>();
+    public DbSet<StrategyActionOwner> StrategyActionOwners => Set<StrategyActionOwner>();
+    public DbSet<QuarterlyUpdate> QuarterlyUpdates => Set<QuarterlyUpdate>();
+    public DbSet<QuarterLock> QuarterLocks => Set<QuarterLock>();
+    public DbSet<RollUpOverride> RollUpOverrides => Set<RollUpOverride>();
+    public DbSet<RagDefinition> RagDefinitions => Set<RagDefinition>();
+    public DbSet<Metric> Metrics => Set<Metric>();
+    public DbSet<MetricValue> MetricValues => Set<MetricValue>();
 
     /// <summary>A reason to record on the audit rows of the next save (e.g. an administrator's override).</summary>
     public string? AuditReason { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Tracker.App.Features.Accounts;
 using Tracker.App.Features.People;
 using Tracker.App.Features.Meetings;
+using Tracker.App.Features.Strategy;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -33,6 +34,7 @@ public static class TrackerEndpoints
         app.MapAccountEndpoints();
         app.MapPeopleEndpoints();
         app.MapMeetingsEndpoints();
+        app.MapStrategyEndpoints();
         app.MapHub<TrackerHub>(TrackerHub.Path);
         app.MapRazorComponents<Components.App>();
     }

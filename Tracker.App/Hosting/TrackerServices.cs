@@ -3,6 +3,7 @@ using Tracker.App.Data.SampleData;
 using Tracker.App.Features.Meetings;
 using Tracker.App.Features.People;
 using Tracker.App.Features.Admin;
+using Tracker.App.Features.Strategy;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -33,6 +34,7 @@ public static class TrackerServices
         builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddScoped<MeetingsService>();
         builder.Services.AddScoped<MattersArisingService>();
+        builder.Services.AddStrategy();
         builder.Services.AddTrackerSampleData();
     }
 }

@@ -1,5 +1,6 @@
 using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
+using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Live;
 
@@ -26,6 +27,14 @@ public static class LiveTopics
         [typeof(SubGroupReport)] = e => MeetingTopics.Child(((SubGroupReport)e).MeetingId, "Sub-group report"),
         [typeof(MatterArising)] = e => MeetingTopics.Matter((MatterArising)e),
         [typeof(MatterUpdate)] = e => MeetingTopics.Matter(((MatterUpdate)e).Matter),
+        [typeof(QuarterlyUpdate)] = e => new("strategy", "", $"Action {((QuarterlyUpdate)e).Action?.Number ?? ((QuarterlyUpdate)e).ActionId.ToString()}"),
+        [typeof(StrategyAction)] = e => new("strategy", "", ((StrategyAction)e).Label),
+        [typeof(Objective)] = e => new("strategy", "", $"Objective {((Objective)e).Number}"),
+        [typeof(Priority)] = e => new("strategy", "", $"Priority {((Priority)e).Number}"),
+        [typeof(Tracker.Domain.Strategy.Strategy)] = e => new("strategy", "", ((Tracker.Domain.Strategy.Strategy)e).Title),
+        [typeof(QuarterLock)] = e => new("strategy", "", $"{new FinancialQuarter(((QuarterLock)e).Year, ((QuarterLock)e).Quarter).Label} locked"),
+        [typeof(RollUpOverride)] = e => new("strategy", "", "RAG override"),
+        [typeof(MetricValue)] = e => new("strategy", "", "Metric"),
     };
 
     public static LiveTopic? For(object entity) =>

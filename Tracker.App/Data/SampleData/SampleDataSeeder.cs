@@ -25,5 +25,6 @@ public static class SampleDataRegistration
         services.AddScoped<ISampleData, PeopleSampleData>();
         services.AddScoped<ISampleData, AccountsSampleData>();
         services.AddScoped<ISampleData, MeetingsSampleData>();
+        services.AddScoped<ISampleData, StrategySampleData>();
     }
 }

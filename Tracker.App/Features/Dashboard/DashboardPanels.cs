@@ -1,5 +1,6 @@
 using Tracker.App.Features.Meetings;
 using Tracker.App.Features.People;
+using Tracker.App.Features.Strategy;
 
 namespace Tracker.App.Features.Dashboard;
 
@@ -10,5 +11,6 @@ public static class DashboardPanels
     [
         typeof(PartnershipPanel),
         typeof(MattersPanel),
+        typeof(StrategyPanel),
     ];
 }

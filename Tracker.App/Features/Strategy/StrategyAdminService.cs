@@ -1,0 +1,239 @@
+using Microsoft.EntityFrameworkCore;
+using Tracker.App.Common;
+using Tracker.App.Data;
+using Tracker.Domain.Common;
+using Tracker.Domain.Strategy;
+
+namespace Tracker.App.Features.Strategy;
+
+public sealed record AdminActionRow(int Id, string Number, string Description, bool IsRetired, int UpdateCount, int Version);
+public sealed record AdminObjectiveRow(int Id, int Number, string Title, bool IsRetired, int Version, IReadOnlyList<AdminActionRow> Actions);
+public sealed record AdminPriorityRow(int Id, string Heading, IReadOnlyList<AdminObjectiveRow> Objectives);
+public sealed record ActionForEdit(int Id, int ObjectiveId, int Version, ActionInput Input);
+public sealed record ObjectiveForEdit(int Id, int PriorityId, int Version, ObjectiveInput Input);
+
+public sealed record StrategyForEdit(int Id, int Version, StrategyInput Input);
+public sealed record PriorityForEdit(int Id, int StrategyId, int Version, PriorityInput Input);
+
+public enum StrategyItem
+{
+    Objective,
+    Action,
+}
+
+/// <summary>Administrators create, change, reorder and retire objectives and actions. Nothing with updates is ever deleted.</summary>
+public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
+{
+    readonly ActionInputValidator _actionValidator = new();
+    readonly ObjectiveInputValidator _objectiveValidator = new();
+    readonly StrategyInputValidator _strategyValidator = new();
+    readonly PriorityInputValidator _priorityValidator = new();
+    const string OnlyAdministrators = "Only administrators can change the strategy";
+
+    public async Task<IReadOnlyList<AdminPriorityRow>> TreeAsync(int strategyId, CancellationToken ct = default)
+    {
+        var priorities = await db.Priorities.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Objectives).ThenInclude(o => o.Actions)
+            .Where(p => p.StrategyId == strategyId).OrderBy(p => p.Number).ToListAsync(ct);
+        var counts = await db.QuarterlyUpdates.AsNoTracking().GroupBy(u => u.ActionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return priorities.Select(p => new AdminPriorityRow(p.Id, p.Heading,
+            p.Objectives.OrderBy(o => o.Order).Select(o => new AdminObjectiveRow(o.Id, o.Number, o.Title, o.IsRetired, o.Version,
+                o.Actions.OrderBy(a => a.Order).Select(a => new AdminActionRow(a.Id, a.Number, a.Description, a.IsRetired, counts.GetValueOrDefault(a.Id), a.Version)).ToList()))
+            .ToList())).ToList();
+    }
+
+    public async Task<ActionForEdit?> GetActionAsync(int id, CancellationToken ct = default)
+    {
+        var a = await db.StrategyActions.AsNoTracking().Include(x => x.Owners).SingleOrDefaultAsync(x => x.Id == id, ct);
+        return a is null ? null : new ActionForEdit(a.Id, a.ObjectiveId, a.Version, new ActionInput(a.Number, a.Description,
+            a.Owners.Select(o => o.PersonId).ToList(), a.OwningGroupId, a.LeadPartnerId, a.StartDate, a.TargetDate, a.Status));
+    }
+
+    public async Task<SaveResult> CreateActionAsync(int objectiveId, ActionInput input, CancellationToken ct = default)
+    {
+        var errors = _actionValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        var objective = await db.Objectives.Include(o => o.Actions).SingleOrDefaultAsync(o => o.Id == objectiveId, ct);
+        if (objective is null) return SaveResult.Missing();
+        var action = objective.AddAction(new StrategyAction { Number = "", Description = "" });
+        action.Update(input);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(action.Id, action.Version);
+    }
+
+    public async Task<SaveResult> UpdateActionAsync(int id, int loadedVersion, ActionInput input, CancellationToken ct = default)
+    {
+        var errors = _actionValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        var action = await db.StrategyActions.Include(a => a.Owners).SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (action is null) return SaveResult.Missing();
+        IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", action.Number), new("Description", "Action", action.Description)];
+        if (Concurrency.Check(action, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
+        action.Update(input);
+        if (await Concurrency.SaveAsync(db, action, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(action.Id, action.Version);
+    }
+
+    public async Task<ObjectiveForEdit?> GetObjectiveAsync(int id, CancellationToken ct = default) =>
+        await db.Objectives.AsNoTracking().Where(o => o.Id == id)
+            .Select(o => new ObjectiveForEdit(o.Id, o.PriorityId, o.Version, new ObjectiveInput(o.Number, o.Title, o.Description, o.SubPriorityId)))
+            .SingleOrDefaultAsync(ct);
+
+    public async Task<SaveResult> CreateObjectiveAsync(int priorityId, ObjectiveInput input, CancellationToken ct = default)
+    {
+        var errors = _objectiveValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        var priority = await db.Priorities.Include(p => p.Objectives).SingleOrDefaultAsync(p => p.Id == priorityId, ct);
+        if (priority is null) return SaveResult.Missing();
+        var objective = priority.AddObjective(new Objective { Title = "" });
+        objective.Update(input);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(objective.Id, objective.Version);
+    }
+
+    public async Task<SaveResult> UpdateObjectiveAsync(int id, int loadedVersion, ObjectiveInput input, CancellationToken ct = default)
+    {
+        var errors = _objectiveValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (objective is null) return SaveResult.Missing();
+        IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", objective.Number.ToString()), new("Title", "Objective", objective.Title)];
+        if (Concurrency.Check(objective, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
+        objective.Update(input);
+        if (await Concurrency.SaveAsync(db, objective, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(objective.Id, objective.Version);
+    }
+
+    /// <summary>Moves an objective within its priority, or an action within its objective, one place up or down.</summary>
+    public async Task<SaveResult> MoveAsync(StrategyItem item, int id, bool up, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        if (item == StrategyItem.Objective)
+        {
+            var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, ct);
+            if (objective is null) return SaveResult.Missing();
+            var siblings = await db.Objectives.Where(o => o.PriorityId == objective.PriorityId).OrderBy(o => o.Order).ToListAsync(ct);
+            Swap(siblings, siblings.IndexOf(objective), up, o => o.Order, (o, v) => o.Order = v);
+        }
+        else
+        {
+            var action = await db.StrategyActions.SingleOrDefaultAsync(a => a.Id == id, ct);
+            if (action is null) return SaveResult.Missing();
+            var siblings = await db.StrategyActions.Where(a => a.ObjectiveId == action.ObjectiveId).OrderBy(a => a.Order).ToListAsync(ct);
+            Swap(siblings, siblings.IndexOf(action), up, a => a.Order, (a, v) => a.Order = v);
+        }
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(id, 0);
+    }
+
+    static void Swap<T>(List<T> items, int index, bool up, Func<T, int> get, Action<T, int> set)
+    {
+        // Renumber first so gaps or duplicates from earlier edits cannot stop a move.
+        for (var i = 0; i < items.Count; i++) set(items[i], i + 1);
+        var other = up ? index - 1 : index + 1;
+        if (index < 0 || other < 0 || other >= items.Count) return;
+        var order = get(items[index]);
+        set(items[index], get(items[other]));
+        set(items[other], order);
+    }
+
+    /// <summary>Retires (or restores) an objective or action. Retired items keep their history.</summary>
+    public async Task<SaveResult> SetRetiredAsync(StrategyItem item, int id, bool retired, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        Entity? entity = item == StrategyItem.Objective
+            ? await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, ct)
+            : await db.StrategyActions.SingleOrDefaultAsync(a => a.Id == id, ct);
+        switch (entity)
+        {
+            case null: return SaveResult.Missing();
+            case Objective o: o.IsRetired = retired; break;
+            case StrategyAction a: a.IsRetired = retired; break;
+        }
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(id, entity.Version);
+    }
+
+    public async Task<StrategyForEdit?> GetStrategyAsync(int id, CancellationToken ct = default) =>
+        await db.Strategies.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new StrategyForEdit(s.Id, s.Version, new StrategyInput(s.Title, s.StartYear, s.EndYear))).SingleOrDefaultAsync(ct);
+
+    public async Task<SaveResult> SaveStrategyAsync(int? id, int loadedVersion, StrategyInput input, CancellationToken ct = default)
+    {
+        var errors = _strategyValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        if (id is null)
+        {
+            var created = new Domain.Strategy.Strategy { Title = "" };
+            created.Update(input);
+            db.Strategies.Add(created);
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Saved(created.Id, created.Version);
+        }
+        var strategy = await db.Strategies.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (strategy is null) return SaveResult.Missing();
+        IReadOnlyList<ConflictValue> Values() => [new("Title", "Title", strategy.Title)];
+        if (Concurrency.Check(strategy, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
+        strategy.Update(input);
+        if (await Concurrency.SaveAsync(db, strategy, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(strategy.Id, strategy.Version);
+    }
+
+    public async Task<PriorityForEdit?> GetPriorityAsync(int id, CancellationToken ct = default) =>
+        await db.Priorities.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new PriorityForEdit(p.Id, p.StrategyId, p.Version, new PriorityInput(p.Number, p.Title, p.Description, p.LeadPartnerId)))
+            .SingleOrDefaultAsync(ct);
+
+    public async Task<SaveResult> SavePriorityAsync(int strategyId, int? id, int loadedVersion, PriorityInput input, CancellationToken ct = default)
+    {
+        var errors = _priorityValidator.Check(input).ToList();
+        if (await db.Priorities.AnyAsync(p => p.StrategyId == strategyId && p.Number == input.Number && p.Id != id, ct))
+            errors.Add(new FieldError(nameof(PriorityInput.Number), $"Priority {input.Number} already exists in this strategy"));
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        if (id is null)
+        {
+            var strategy = await db.Strategies.SingleOrDefaultAsync(s => s.Id == strategyId, ct);
+            if (strategy is null) return SaveResult.Missing();
+            var created = strategy.AddPriority(new Priority { Title = "" });
+            created.Update(input);
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Saved(created.Id, created.Version);
+        }
+        var priority = await db.Priorities.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (priority is null) return SaveResult.Missing();
+        IReadOnlyList<ConflictValue> Values() => [new("Title", "Title", priority.Title), new("Description", "Description", priority.Description)];
+        if (Concurrency.Check(priority, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
+        priority.Update(input);
+        if (await Concurrency.SaveAsync(db, priority, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(priority.Id, priority.Version);
+    }
+
+    /// <summary>The partnership's own wording of each RAG rating, shown as hints on the update form.</summary>
+    public async Task<SaveResult> SaveDefinitionsAsync(IReadOnlyDictionary<RagStatus, string?> definitions, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        foreach (var (rag, text) in definitions)
+        {
+            if (string.IsNullOrWhiteSpace(text)) errors.Add(new FieldError(rag.ToString(), $"Enter the definition of {rag}"));
+            else if (text.Trim().Length > 300) errors.Add(new FieldError(rag.ToString(), $"Definition of {rag} must be 300 characters or fewer"));
+        }
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        var saved = await db.RagDefinitions.ToListAsync(ct);
+        foreach (var (rag, text) in definitions)
+        {
+            var row = saved.FirstOrDefault(d => d.Status == rag);
+            if (row is null) db.RagDefinitions.Add(new RagDefinition { Status = rag, Definition = text!.Trim() });
+            else row.Definition = text!.Trim();
+        }
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(0, 0);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Tracker.App.Data;
+using Tracker.Domain.Common;
+using Tracker.Domain.Strategy;
+
+namespace Tracker.App.Features.Strategy;
+
+/// <summary>One row per action for a quarter, for partners who work in spreadsheets.</summary>
+public sealed class StrategyExport(TrackerDbContext db, StrategyQueries queries)
+{
+    public static readonly string[] Header =
+        ["Strategy", "Priority", "Objective", "Action", "Owners", "Lead partner", "Target date", "Year", "Quarter", "RAG", "Update", "Updated by", "Updated at"];
+
+    public async Task<string> CsvAsync(FinancialQuarter quarter, int? strategyId, CancellationToken ct = default)
+    {
+        var ids = strategyId is { } one ? [one]
+            : await db.Strategies.AsNoTracking().Where(s => !s.IsRetired).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        var csv = new StringBuilder();
+        csv.Append(string.Join(',', Header)).Append("\r\n");
+        foreach (var id in ids)
+        {
+            if (await queries.LoadAsync(id, quarter, ct) is not { } view) continue;
+            foreach (var priority in view.Priorities)
+            foreach (var objective in priority.Objectives)
+            foreach (var action in objective.Actions)
+            {
+                string[] fields =
+                [
+                    view.Title, priority.Heading, $"{objective.Number}. {objective.Title}", $"{action.Number} {action.Description}",
+                    action.Owners, action.LeadPartner ?? "", action.TargetDate is { } t ? UkDates.Short(t) : "",
+                    quarter.FinancialYear, $"Q{quarter.Quarter}", Rag.Word(action.Rag), action.Update?.Narrative ?? "",
+                    action.Update?.AuthorName ?? "",
+                    action.Update is { } u ? UkDates.ToLondon(u.RecordedAt).ToString("dd/MM/yyyy HH:mm", UkDates.Culture) : "",
+                ];
+                csv.Append(string.Join(',', fields.Select(f => Quote(Safe(f))))).Append("\r\n");
+            }
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// Spreadsheets run cells that start like a formula; such text gets a leading apostrophe. A
+    /// narrative's "- " list line is left alone, as it cannot be read as a formula.
+    /// </summary>
+    /// <summary>RFC 4180: fields with commas, quotes or line breaks are quoted, quotes doubled.</summary>
+    static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
+    internal static string Safe(string value) =>
+        value.Length > 0 && (value[0] is '=' or '+' or '@' or '\t' or '\r' || (value[0] == '-' && !value.StartsWith("- ", StringComparison.Ordinal)))
+            ? "'" + value
+            : value;
+}

@@ -1,0 +1,80 @@
+using Tracker.Domain.Strategy;
+
+namespace Tracker.App.Features.Strategy;
+
+public sealed record StrategyOption(int Id, string Title);
+
+public sealed record UpdateView(int Id, int QuarterKey, RagStatus Rag, string Narrative, string? EvidenceLink, string AuthorName, DateTimeOffset RecordedAt);
+
+public sealed record ActionView(
+    int Id, string Number, string Description, IReadOnlyList<string> OwnerInitials, IReadOnlyList<string> OwnerNames,
+    string? GroupName, string? LeadPartner, DateOnly? StartDate, DateOnly? TargetDate, ActionStatus Status, bool IsRetired,
+    UpdateView? Update, RagStatus? PreviousRag)
+{
+    public RagStatus? Rag => Update?.Rag;
+    public string Owners => string.Join("/", OwnerInitials);
+}
+
+public sealed record ObjectiveView(int Id, int Number, string Title, string Description, string? SubPriority, bool IsRetired,
+    RollUpRag RollUp, IReadOnlyList<ActionView> Actions);
+
+public sealed record PriorityView(int Id, int Number, string Heading, string Title, string Description, string? LeadPartner,
+    IReadOnlyList<(int Number, string Title)> SubPriorities, RollUpRag RollUp, IReadOnlyList<ObjectiveView> Objectives)
+{
+    public IEnumerable<ActionView> Actions => Objectives.SelectMany(o => o.Actions);
+}
+
+public sealed record MetricRow(int ValueId, int Version, string Name, string? Priority, int Count, int PreviousCount,
+    decimal? ChangePercent, string ChangeText, RagStatus Suggested, RagStatus? Override, string? OverrideReason, string PeriodLabel)
+{
+    public RagStatus Rag => Override ?? Suggested;
+}
+
+public sealed record QuarterLockView(string LockedBy, DateTimeOffset LockedAt);
+
+public sealed record StrategyView(int Id, string Title, FinancialQuarter Quarter, IReadOnlyList<PriorityView> Priorities,
+    IReadOnlyList<MetricRow> Metrics, QuarterLockView? Lock)
+{
+    public IEnumerable<ActionView> Actions => Priorities.SelectMany(p => p.Actions);
+}
+
+public sealed record TimelineEntry(FinancialQuarter Quarter, UpdateView? Current, IReadOnlyList<UpdateView> Earlier, bool Locked);
+
+public sealed record ActionDetail(int StrategyId, string StrategyTitle, string PriorityHeading, string ObjectiveTitle, int ObjectiveNumber,
+    ActionView Action, IReadOnlyList<TimelineEntry> Timeline, bool CanUpdate);
+
+public enum MyUpdateState
+{
+    NotUpdated,
+    Updated,
+    Locked,
+}
+
+public sealed record MyUpdateRow(int ActionId, string Number, string Description, string? GroupName, MyUpdateState State, RagStatus? Rag);
+
+public sealed record MyUpdatesView(FinancialQuarter Quarter, PapersDeadline Deadline, IReadOnlyList<MyUpdateRow> Rows);
+
+public sealed record CompletenessRow(string Name, int Updated, int Outstanding, int Late)
+{
+    public int Total => Updated + Outstanding + Late;
+}
+
+public sealed record Completeness(int StrategyId, string StrategyTitle, FinancialQuarter Quarter, PapersDeadline Deadline,
+    IReadOnlyList<CompletenessRow> ByGroup, IReadOnlyList<CompletenessRow> ByLead, QuarterLockView? Lock);
+
+public sealed record RagCount(RagStatus? Rag, int Count, int Previous)
+{
+    public int Change => Count - Previous;
+}
+
+public sealed record PrioritySummary(string Heading, IReadOnlyList<RagCount> Counts);
+
+public sealed record DashboardSummary(int StrategyId, string StrategyTitle, FinancialQuarter Quarter, IReadOnlyList<PrioritySummary> Priorities);
+
+public sealed record UpdateForm(int ActionId, int Version, string Number, string Description, string StrategyTitle, FinancialQuarter Quarter,
+    UpdateView? Current, UpdateView? Previous, IReadOnlyDictionary<RagStatus, string> Definitions, QuarterLockView? Lock, bool CanUpdate);
+
+public static class UpdateViewExtensions
+{
+    public static FinancialQuarter Quarter(this UpdateView update) => FinancialQuarter.FromKey(update.QuarterKey);
+}

@@ -1,0 +1,250 @@
+using Microsoft.EntityFrameworkCore;
+using Tracker.App.Common;
+using Tracker.App.Data;
+using Tracker.Domain.People;
+using Tracker.Domain.Strategy;
+using StrategyEntity = Tracker.Domain.Strategy.Strategy;
+
+namespace Tracker.App.Features.Strategy;
+
+/// <summary>Everything read about strategies: overview, report, action history, leads' to-do lists, completeness.</summary>
+public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, PapersDeadlines deadlines)
+{
+    public FinancialQuarter CurrentQuarter => deadlines.CurrentQuarter;
+
+    public async Task<IReadOnlyList<StrategyOption>> ListStrategiesAsync(CancellationToken ct = default) =>
+        await db.Strategies.AsNoTracking().Where(s => !s.IsRetired).OrderByDescending(s => s.StartYear).ThenBy(s => s.Title)
+            .Select(s => new StrategyOption(s.Id, s.Title)).ToListAsync(ct);
+
+    public async Task<int?> ResolveStrategyIdAsync(int? requested, CancellationToken ct = default)
+    {
+        if (requested is not null && await db.Strategies.AnyAsync(s => s.Id == requested, ct)) return requested;
+        var all = await ListStrategiesAsync(ct);
+        return all.Count == 0 ? null : all[0].Id;
+    }
+
+    /// <summary>The quarter to show when none is asked for: the latest with updates, up to the current one.</summary>
+    public async Task<FinancialQuarter> DefaultQuarterAsync(int strategyId, CancellationToken ct = default)
+    {
+        var current = CurrentQuarter;
+        var keys = await db.QuarterlyUpdates.AsNoTracking()
+            .Where(u => u.Action!.Objective!.Priority!.StrategyId == strategyId)
+            .Select(u => u.Year * 10 + u.Quarter).Distinct().ToListAsync(ct);
+        var latest = keys.Where(k => k <= current.Key).DefaultIfEmpty(0).Max();
+        return latest == 0 ? current : FinancialQuarter.FromKey(latest);
+    }
+
+    public async Task<FinancialQuarter> QuarterOrDefaultAsync(int strategyId, int? year, int? quarter, CancellationToken ct = default) =>
+        FinancialQuarter.TryCreate(year, quarter, out var q) ? q : await DefaultQuarterAsync(strategyId, ct);
+
+    async Task<StrategyEntity?> LoadGraphAsync(int strategyId, CancellationToken ct) =>
+        await db.Strategies.AsNoTracking().AsSplitQuery()
+            .Include(s => s.Priorities).ThenInclude(p => p.LeadPartner)
+            .Include(s => s.Priorities).ThenInclude(p => p.SubPriorities)
+            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.SubPriority)
+            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.Owners).ThenInclude(o => o.Person)
+            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.OwningGroup)
+            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.LeadPartner)
+            .SingleOrDefaultAsync(s => s.Id == strategyId, ct);
+
+    /// <summary>The strategy as it stood in a quarter: each action's current update, roll-ups and metrics.</summary>
+    public async Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default)
+    {
+        var strategy = await LoadGraphAsync(strategyId, ct);
+        if (strategy is null) return null;
+        var previous = quarter.Previous;
+        var actionIds = strategy.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).Select(a => a.Id).ToList();
+        var updates = await db.QuarterlyUpdates.AsNoTracking()
+            .Where(u => actionIds.Contains(u.ActionId)
+                        && ((u.Year == quarter.Year && u.Quarter == quarter.Quarter) || (u.Year == previous.Year && u.Quarter == previous.Quarter)))
+            .ToListAsync(ct);
+        var current = LatestBy(updates.Where(u => u.Year == quarter.Year && u.Quarter == quarter.Quarter));
+        var before = LatestBy(updates.Where(u => u.Year == previous.Year && u.Quarter == previous.Quarter));
+        var overrides = await db.RollUpOverrides.AsNoTracking()
+            .Where(o => o.Year == quarter.Year && o.Quarter == quarter.Quarter).ToListAsync(ct);
+
+        var priorities = new List<PriorityView>();
+        foreach (var priority in strategy.Priorities.Where(p => !p.IsRetired).OrderBy(p => p.Number))
+        {
+            var objectives = new List<ObjectiveView>();
+            foreach (var objective in priority.Objectives.OrderBy(o => o.Order).ThenBy(o => o.Number))
+            {
+                var actions = objective.Actions.OrderBy(a => a.Order)
+                    .Where(a => !a.IsRetired || current.ContainsKey(a.Id))
+                    .Select(a => ToView(a, current.GetValueOrDefault(a.Id), before.GetValueOrDefault(a.Id)?.Rag))
+                    .ToList();
+                // Retired objectives stay out of new quarters but remain in the quarters they were reported in.
+                if (objective.IsRetired && actions.All(a => a.Update is null)) continue;
+                var over = overrides.FirstOrDefault(o => o.Level == RollUpLevel.Objective && o.TargetId == objective.Id);
+                objectives.Add(new ObjectiveView(objective.Id, objective.Number, objective.Title, objective.Description,
+                    objective.SubPriority?.Title, objective.IsRetired, RollUp.Of(actions.Select(a => a.Rag), over), actions));
+            }
+            var priorityOverride = overrides.FirstOrDefault(o => o.Level == RollUpLevel.Priority && o.TargetId == priority.Id);
+            priorities.Add(new PriorityView(priority.Id, priority.Number, priority.Heading, priority.Title, priority.Description,
+                priority.LeadPartner?.Name,
+                priority.SubPriorities.OrderBy(s => s.Number).Select(s => (s.Number, s.Title)).ToList(),
+                RollUp.Of(objectives.SelectMany(o => o.Actions).Select(a => a.Rag), priorityOverride), objectives));
+        }
+        return new StrategyView(strategy.Id, strategy.Title, quarter, priorities, await MetricsAsync(strategyId, quarter, ct),
+            await LockAsync(strategyId, quarter, ct));
+    }
+
+    async Task<IReadOnlyList<MetricRow>> MetricsAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct)
+    {
+        var metrics = await db.Metrics.AsNoTracking().Include(m => m.Priority)
+            .Include(m => m.Values.Where(v => v.Year == quarter.Year && v.Quarter == quarter.Quarter))
+            .Where(m => m.StrategyId == strategyId).OrderBy(m => m.Order).ToListAsync(ct);
+        return metrics.SelectMany(m => m.Values.Select(v => new MetricRow(v.Id, v.Version, m.Name, m.Priority?.Heading, v.Count, v.PreviousCount,
+            v.ChangePercent, v.ChangeText, m.Suggest(v.ChangePercent), v.RagOverride, v.OverrideReason, v.PeriodLabel))).ToList();
+    }
+
+    public async Task<QuarterLockView?> LockAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default) =>
+        await db.QuarterLocks.AsNoTracking()
+            .Where(l => l.StrategyId == strategyId && l.Year == quarter.Year && l.Quarter == quarter.Quarter)
+            .Select(l => new QuarterLockView(l.LockedBy, l.LockedAt)).SingleOrDefaultAsync(ct);
+
+    static Dictionary<int, QuarterlyUpdate> LatestBy(IEnumerable<QuarterlyUpdate> updates) =>
+        updates.GroupBy(u => u.ActionId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.RecordedAt).ThenByDescending(u => u.Id).First());
+
+    internal static UpdateView View(QuarterlyUpdate u) => new(u.Id, u.Year * 10 + u.Quarter, u.Rag, u.Narrative, u.EvidenceLink, u.AuthorName, u.RecordedAt);
+
+    static ActionView ToView(StrategyAction a, QuarterlyUpdate? update, RagStatus? previous)
+    {
+        var owners = a.Owners.Where(o => o.Person is not null).OrderBy(o => o.Person!.Initials).ToList();
+        return new ActionView(a.Id, a.Number, a.Description, owners.Select(o => o.Person!.Initials).ToList(),
+            owners.Select(o => o.Person!.Name).ToList(), a.OwningGroup?.Name, a.LeadPartner?.Code, a.StartDate, a.TargetDate,
+            a.Status, a.IsRetired, update is null ? null : View(update), previous);
+    }
+
+    /// <summary>An action, its owners and dates, and its RAG in every quarter of the strategy with each narrative.</summary>
+    public async Task<ActionDetail?> GetActionAsync(int id, CancellationToken ct = default)
+    {
+        var action = await db.StrategyActions.AsNoTracking().AsSplitQuery()
+            .Include(a => a.Owners).ThenInclude(o => o.Person)
+            .Include(a => a.OwningGroup).ThenInclude(g => g!.Members)
+            .Include(a => a.LeadPartner)
+            .Include(a => a.Updates)
+            .Include(a => a.Objective!).ThenInclude(o => o.Priority!).ThenInclude(p => p.Strategy)
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (action is null) return null;
+        var strategy = action.Objective!.Priority!.Strategy!;
+        var locks = await db.QuarterLocks.AsNoTracking().Where(l => l.StrategyId == strategy.Id)
+            .Select(l => l.Year * 10 + l.Quarter).ToListAsync(ct);
+        var last = new[] { strategy.LastQuarter }.Concat(action.Updates.Select(u => u.FinancialQuarter)).Max();
+        var first = new[] { strategy.FirstQuarter }.Concat(action.Updates.Select(u => u.FinancialQuarter)).Min();
+        var timeline = FinancialQuarter.Range(first, last).Reverse().Select(q =>
+        {
+            var rows = action.Updates.Where(u => u.Year == q.Year && u.Quarter == q.Quarter)
+                .OrderByDescending(u => u.RecordedAt).ThenByDescending(u => u.Id).Select(View).ToList();
+            return new TimelineEntry(q, rows.FirstOrDefault(), rows.Skip(1).ToList(), locks.Contains(q.Key));
+        }).ToList();
+        var view = ToView(action, action.CurrentUpdate(CurrentQuarter), null);
+        return new ActionDetail(strategy.Id, strategy.Title, action.Objective.Priority.Heading, action.Objective.Title,
+            action.Objective.Number, view, timeline, StrategyPermissions.CanUpdate(user, action));
+    }
+
+    /// <summary>The signed-in lead's actions for the current quarter: theirs, or their sub-group's.</summary>
+    public async Task<MyUpdatesView> MyUpdatesAsync(CancellationToken ct = default)
+    {
+        var quarter = CurrentQuarter;
+        var deadline = deadlines.For(quarter);
+        if (user.PersonId is not { } me) return new MyUpdatesView(quarter, deadline, []);
+        var actions = await db.StrategyActions.AsNoTracking().AsSplitQuery()
+            .Include(a => a.OwningGroup)
+            .Include(a => a.Updates.Where(u => u.Year == quarter.Year && u.Quarter == quarter.Quarter))
+            .Include(a => a.Objective!).ThenInclude(o => o.Priority)
+            .Where(a => !a.IsRetired && !a.Objective!.IsRetired
+                        && (a.Owners.Any(o => o.PersonId == me) || a.OwningGroup!.Members.Any(m => m.PersonId == me && m.IsLead)))
+            .ToListAsync(ct);
+        var locked = (await db.QuarterLocks.AsNoTracking().Where(l => l.Year == quarter.Year && l.Quarter == quarter.Quarter)
+            .Select(l => l.StrategyId).ToListAsync(ct)).ToHashSet();
+        var rows = actions
+            .OrderBy(a => a.Objective!.Priority!.Number).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Order)
+            .Select(a =>
+            {
+                var update = a.CurrentUpdate(quarter);
+                var state = locked.Contains(a.Objective!.Priority!.StrategyId) ? MyUpdateState.Locked
+                    : update is null ? MyUpdateState.NotUpdated : MyUpdateState.Updated;
+                return new MyUpdateRow(a.Id, a.Number, a.Description, a.OwningGroup?.Name, state, update?.Rag);
+            }).ToList();
+        return new MyUpdatesView(quarter, deadline, rows);
+    }
+
+    /// <summary>For the clerk and chair: per sub-group and per lead, how many actions are updated, outstanding or late.</summary>
+    public async Task<Completeness?> CompletenessAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default)
+    {
+        var view = await LoadAsync(strategyId, quarter, ct);
+        if (view is null) return null;
+        var deadline = deadlines.For(quarter);
+        var pastDeadline = quarter < CurrentQuarter || deadlines.Today > deadline.Date;
+        var actions = view.Actions.Where(a => !a.IsRetired).ToList();
+        // Each action counts once for its sub-group and once for each of its owners.
+        var groupLeads = await db.Groups.AsNoTracking().Select(g => new { g.Name, Leads = g.Members.Where(m => m.IsLead).Select(m => m.Person!.Name).ToList() })
+            .ToDictionaryAsync(g => g.Name, g => g.Leads, ct);
+        CompletenessRow Count(string name, IEnumerable<ActionView> set)
+        {
+            var list = set.ToList();
+            var updated = list.Count(a => a.Update is not null);
+            var missing = list.Count - updated;
+            return new CompletenessRow(name, updated, pastDeadline ? 0 : missing, pastDeadline ? missing : 0);
+        }
+        var byGroup = actions.GroupBy(a => a.GroupName ?? "No sub-group").OrderBy(g => g.Key)
+            .Select(g => Count(g.Key + (groupLeads.TryGetValue(g.Key, out var leads) && leads.Count > 0 ? $" (lead: {string.Join(", ", leads)})" : ""), g))
+            .ToList();
+        var byLead = actions.SelectMany(a => a.OwnerNames.Select(n => (Name: n, Action: a))).GroupBy(x => x.Name).OrderBy(g => g.Key)
+            .Select(g => Count(g.Key, g.Select(x => x.Action))).ToList();
+        return new Completeness(view.Id, view.Title, quarter, deadline, byGroup, byLead, view.Lock);
+    }
+
+    /// <summary>Count of actions by RAG per priority, with the previous quarter's counts for the change.</summary>
+    public async Task<DashboardSummary?> DashboardAsync(CancellationToken ct = default)
+    {
+        if (await ResolveStrategyIdAsync(null, ct) is not { } id) return null;
+        var quarter = await DefaultQuarterAsync(id, ct);
+        var view = await LoadAsync(id, quarter, ct);
+        if (view is null) return null;
+        RagStatus?[] scale = [RagStatus.Red, RagStatus.Amber, RagStatus.Green, RagStatus.Blue, null];
+        var priorities = view.Priorities.Select(p => new PrioritySummary(p.Heading,
+            scale.Select(r => new RagCount(r, p.Actions.Count(a => a.Rag == r), p.Actions.Count(a => a.PreviousRag == r))).ToList())).ToList();
+        return new DashboardSummary(view.Id, view.Title, quarter, priorities);
+    }
+
+    public async Task<IReadOnlyDictionary<RagStatus, string>> DefinitionsAsync(CancellationToken ct = default)
+    {
+        var saved = await db.RagDefinitions.AsNoTracking().ToDictionaryAsync(d => d.Status, d => d.Definition, ct);
+        return Rag.All.ToDictionary(r => r, r => saved.GetValueOrDefault(r) ?? Rag.DefaultDefinitions[r]);
+    }
+
+    public async Task<UpdateForm?> GetUpdateFormAsync(int actionId, FinancialQuarter quarter, CancellationToken ct = default)
+    {
+        var action = await db.StrategyActions.AsNoTracking().AsSplitQuery()
+            .Include(a => a.Owners)
+            .Include(a => a.OwningGroup).ThenInclude(g => g!.Members)
+            .Include(a => a.Updates)
+            .Include(a => a.Objective!).ThenInclude(o => o.Priority!).ThenInclude(p => p.Strategy)
+            .SingleOrDefaultAsync(a => a.Id == actionId, ct);
+        if (action is null) return null;
+        var strategy = action.Objective!.Priority!.Strategy!;
+        var current = action.CurrentUpdate(quarter);
+        var previous = action.LastUpdateBefore(quarter);
+        return new UpdateForm(action.Id, action.Version, action.Number, action.Description, strategy.Title, quarter,
+            current is null ? null : View(current), previous is null ? null : View(previous), await DefinitionsAsync(ct),
+            await LockAsync(strategy.Id, quarter, ct), StrategyPermissions.CanUpdate(user, action));
+    }
+}
+
+public static class StrategyPermissions
+{
+    /// <summary>
+    /// Administrators and the chair may update any action; a lead only actions they own or that a
+    /// sub-group they lead owns; members nothing. Needs the action's owners and group members loaded.
+    /// </summary>
+    public static bool CanUpdate(ICurrentUser user, StrategyAction action)
+    {
+        if (user.CanEditEverything()) return true;
+        if (!user.IsInRole(TrackerRoles.Lead) || user.PersonId is not { } me) return false;
+        return action.Owners.Any(o => o.PersonId == me)
+               || (action.OwningGroup?.Members.Any(m => m.PersonId == me && m.IsLead) ?? false);
+    }
+}

@@ -1,0 +1,66 @@
+using FluentValidation;
+
+namespace Tracker.Domain.Strategy;
+
+public sealed record StrategyInput(string Title, int? StartYear, int? EndYear);
+
+public sealed class StrategyInputValidator : AbstractValidator<StrategyInput>
+{
+    public StrategyInputValidator()
+    {
+        RuleFor(s => s.Title).NotEmpty().WithMessage("Enter the strategy title")
+            .MaximumLength(200).WithMessage("Title must be 200 characters or fewer");
+        RuleFor(s => s.StartYear).NotNull().WithMessage("Enter the first financial year, like 2020")
+            .InclusiveBetween(2000, 2100).WithMessage("First year must be between 2000 and 2100");
+        RuleFor(s => s.EndYear).NotNull().WithMessage("Enter the last financial year, like 2022")
+            .InclusiveBetween(2000, 2100).WithMessage("Last year must be between 2000 and 2100");
+        RuleFor(s => s.EndYear).GreaterThanOrEqualTo(s => s.StartYear).WithMessage("Last year must be the same as or after the first year")
+            .When(s => s.StartYear is not null && s.EndYear is not null);
+    }
+}
+
+public sealed record PriorityInput(int? Number, string Title, string? Description, int? LeadPartnerId);
+
+public sealed class PriorityInputValidator : AbstractValidator<PriorityInput>
+{
+    public PriorityInputValidator()
+    {
+        RuleFor(p => p.Number).NotNull().WithMessage("Enter the priority number")
+            .InclusiveBetween(1, 99).WithMessage("Priority number must be between 1 and 99");
+        RuleFor(p => p.Title).NotEmpty().WithMessage("Enter the priority title")
+            .MaximumLength(200).WithMessage("Title must be 200 characters or fewer");
+        RuleFor(p => p.Description).MaximumLength(5000).WithMessage("Description must be 5,000 characters or fewer");
+    }
+}
+
+public sealed record ObjectiveInput(int? Number, string Title, string? Description, int? SubPriorityId);
+
+public sealed class ObjectiveInputValidator : AbstractValidator<ObjectiveInput>
+{
+    public ObjectiveInputValidator()
+    {
+        RuleFor(o => o.Number).NotNull().WithMessage("Enter the objective number")
+            .InclusiveBetween(1, 99).WithMessage("Objective number must be between 1 and 99");
+        RuleFor(o => o.Title).NotEmpty().WithMessage("Enter the objective")
+            .MaximumLength(300).WithMessage("Objective must be 300 characters or fewer");
+        RuleFor(o => o.Description).MaximumLength(5000).WithMessage("Description must be 5,000 characters or fewer");
+    }
+}
+
+public sealed record ActionInput(
+    string Number, string Description, IReadOnlyList<int> OwnerIds, int? OwningGroupId, int? LeadPartnerId,
+    DateOnly? StartDate, DateOnly? TargetDate, ActionStatus Status);
+
+public sealed class ActionInputValidator : AbstractValidator<ActionInput>
+{
+    public ActionInputValidator()
+    {
+        RuleFor(a => a.Number).NotEmpty().WithMessage("Enter the action number, like 1.2")
+            .Matches(@"^\d{1,2}(\.\d{1,2}){0,2}$").WithMessage("Action number must be numbers separated by full stops, like 1.2");
+        RuleFor(a => a.Description).NotEmpty().WithMessage("Enter the action")
+            .MaximumLength(2000).WithMessage("Action must be 2,000 characters or fewer");
+        RuleFor(a => a.OwnerIds).NotEmpty().WithMessage("Select at least one owner");
+        RuleFor(a => a.TargetDate).GreaterThanOrEqualTo(a => a.StartDate).WithMessage("Target date must be the same as or after the start date")
+            .When(a => a.StartDate is not null && a.TargetDate is not null);
+    }
+}
