@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tracker.App.Features.Accounts;
 using Tracker.Domain.People;
+using Tracker.Domain.Risks;
 
 namespace Tracker.App.Data;
 
@@ -13,6 +14,12 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<Risk> Risks => Set<Risk>();
+    public DbSet<FurtherAction> FurtherActions => Set<FurtherAction>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+    public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
+    public DbSet<RiskSettings> RiskSettings => Set<RiskSettings>();
+    public DbSet<RiskCategory> RiskCategories => Set<RiskCategory>();
 
     /// <summary>A reason to record on the audit rows of the next save (e.g. an administrator's override).</summary>
     public string? AuditReason { get; set; }

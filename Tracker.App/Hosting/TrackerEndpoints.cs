@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Tracker.App.Features.Accounts;
+using Tracker.App.Features.Risks;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -27,6 +28,7 @@ public static class TrackerEndpoints
 
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapRiskEndpoints();
         app.MapHub<TrackerHub>(TrackerHub.Path);
         app.MapRazorComponents<Components.App>();
     }

@@ -1,6 +1,7 @@
 using Tracker.App.Data.SampleData;
 using Tracker.App.Features.People;
 using Tracker.App.Features.Admin;
+using Tracker.App.Features.Risks;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -23,6 +24,7 @@ public static class TrackerServices
 
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddScoped<RiskService>();
         builder.Services.AddTrackerSampleData();
     }
 }

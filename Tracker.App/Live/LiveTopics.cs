@@ -1,4 +1,5 @@
 using Tracker.Domain.People;
+using Tracker.Domain.Risks;
 
 namespace Tracker.App.Live;
 
@@ -17,7 +18,16 @@ public static class LiveTopics
         [typeof(Person)] = e => new("people", "", $"Person {((Person)e).Initials}"),
         [typeof(Partner)] = e => new("people", "", $"Partner {((Partner)e).Code}"),
         [typeof(Group)] = e => new("people", "", $"Group {((Group)e).ShortName}"),
+        [typeof(Risk)] = e => new("risks", ((Risk)e).Id.ToString(), $"Risk {((Risk)e).Reference}"),
+        [typeof(FurtherAction)] = e => RiskChild(((FurtherAction)e).RiskId, ((FurtherAction)e).Risk),
+        [typeof(RiskAssessment)] = e => RiskChild(((RiskAssessment)e).RiskId, ((RiskAssessment)e).Risk),
+        [typeof(RiskReview)] = e => RiskChild(((RiskReview)e).RiskId, ((RiskReview)e).Risk),
+        [typeof(RiskSettings)] = _ => new("risks", "", "Risk matrix"),
+        [typeof(RiskCategory)] = e => new("risks", "", $"Risk category {((RiskCategory)e).Code}"),
     };
+
+    static LiveTopic RiskChild(int riskId, Risk? risk) =>
+        new("risks", (risk?.Id ?? riskId).ToString(), risk is null ? "A risk" : $"Risk {risk.Reference}");
 
     public static LiveTopic? For(object entity) =>
         Map.TryGetValue(entity.GetType(), out var topic) ? topic(entity) : null;

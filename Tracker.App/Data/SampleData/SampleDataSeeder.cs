@@ -24,5 +24,6 @@ public static class SampleDataRegistration
         services.AddScoped<SampleDataSeeder>();
         services.AddScoped<ISampleData, PeopleSampleData>();
         services.AddScoped<ISampleData, AccountsSampleData>();
+        services.AddScoped<ISampleData, RisksSampleData>();
     }
 }

@@ -1,4 +1,5 @@
 using Tracker.App.Features.People;
+using Tracker.App.Features.Risks;
 
 namespace Tracker.App.Features.Dashboard;
 
@@ -8,5 +9,6 @@ public static class DashboardPanels
     public static readonly IReadOnlyList<Type> All =
     [
         typeof(PartnershipPanel),
+        typeof(RisksPanel),
     ];
 }
