@@ -20,8 +20,8 @@ public sealed class RiskSettings : Entity
 
     /// <summary>The highest net score tolerated at each appetite level.</summary>
     public int AverseMax { get; set; } = 4;
-    public int MinimalMax { get; set; } = 6;
-    public int CautiousMax { get; set; } = 10;
+    public int MinimalMax { get; set; } = 8;
+    public int CautiousMax { get; set; } = 12;
     public int OpenMax { get; set; } = 16;
     public int EagerMax { get; set; } = 25;
 
@@ -38,6 +38,17 @@ public sealed class RiskSettings : Entity
         RiskAppetite.Open => OpenMax,
         _ => EagerMax,
     };
+
+    /// <summary>
+    /// The highest score tolerated for a risk in these categories: the most averse category sets it,
+    /// since a risk that touches legal duties is not made tolerable by also being economic.
+    /// </summary>
+    public int ToleranceFor(IEnumerable<string> categoryCodes, IReadOnlyDictionary<string, RiskAppetite> appetites) =>
+        categoryCodes.Select(c => appetites.TryGetValue(c, out var a) ? MaxTolerable(a) : MaxScore).DefaultIfEmpty(MaxScore).Min();
+
+    /// <summary>Whether a score is above the appetite of the risk's categories.</summary>
+    public bool IsAboveAppetite(int score, IEnumerable<string> categoryCodes, IReadOnlyDictionary<string, RiskAppetite> appetites) =>
+        score > ToleranceFor(categoryCodes, appetites);
 
     /// <summary>"Low 1–4", with the band's range on this matrix.</summary>
     public string Range(RiskBand band) => band switch
@@ -125,10 +136,10 @@ public sealed class RiskCategory : Entity
     public static IEnumerable<RiskCategory> Defaults() =>
     [
         new() { Code = "P", Label = "Political", Appetite = RiskAppetite.Cautious },
-        new() { Code = "E", Label = "Economic", Appetite = RiskAppetite.Cautious },
-        new() { Code = "S", Label = "Social", Appetite = RiskAppetite.Minimal },
+        new() { Code = "E", Label = "Economic", Appetite = RiskAppetite.Open },
+        new() { Code = "S", Label = "Social", Appetite = RiskAppetite.Cautious },
         new() { Code = "T", Label = "Technological", Appetite = RiskAppetite.Open },
-        new() { Code = "L", Label = "Legal", Appetite = RiskAppetite.Averse },
-        new() { Code = "C", Label = "Community", Appetite = RiskAppetite.Minimal },
+        new() { Code = "L", Label = "Legal", Appetite = RiskAppetite.Minimal },
+        new() { Code = "C", Label = "Community", Appetite = RiskAppetite.Cautious },
     ];
 }

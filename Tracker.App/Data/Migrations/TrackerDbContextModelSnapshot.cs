@@ -751,7 +751,7 @@ namespace Tracker.App.Data.Migrations
                         new
                         {
                             Id = 2,
-                            Appetite = "Cautious",
+                            Appetite = "Open",
                             Code = "E",
                             CreatedAt = 0L,
                             CreatedBy = "System",
@@ -763,7 +763,7 @@ namespace Tracker.App.Data.Migrations
                         new
                         {
                             Id = 3,
-                            Appetite = "Minimal",
+                            Appetite = "Cautious",
                             Code = "S",
                             CreatedAt = 0L,
                             CreatedBy = "System",
@@ -787,7 +787,7 @@ namespace Tracker.App.Data.Migrations
                         new
                         {
                             Id = 5,
-                            Appetite = "Averse",
+                            Appetite = "Minimal",
                             Code = "L",
                             CreatedAt = 0L,
                             CreatedBy = "System",
@@ -799,7 +799,7 @@ namespace Tracker.App.Data.Migrations
                         new
                         {
                             Id = 6,
-                            Appetite = "Minimal",
+                            Appetite = "Cautious",
                             Code = "C",
                             CreatedAt = 0L,
                             CreatedBy = "System",
@@ -926,7 +926,7 @@ namespace Tracker.App.Data.Migrations
                         {
                             Id = 1,
                             AverseMax = 4,
-                            CautiousMax = 10,
+                            CautiousMax = 12,
                             CreatedAt = 0L,
                             CreatedBy = "System",
                             EagerMax = 25,
@@ -934,7 +934,7 @@ namespace Tracker.App.Data.Migrations
                             LowMax = 4,
                             MatrixSize = 5,
                             MediumMax = 10,
-                            MinimalMax = 6,
+                            MinimalMax = 8,
                             OpenMax = 16,
                             UpdatedAt = 0L,
                             UpdatedBy = "System",

@@ -70,12 +70,11 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
         var risks = onlyId is { } id ? await query.Where(r => r.Id == id).ToListAsync(ct) : await query.ToListAsync(ct);
         var groups = await db.Groups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         var can = await EditPermissionAsync(ct);
-        var appetite = categories.ToDictionary(c => c.Code, c => settings.MaxTolerable(c.Appetite));
+        var appetite = categories.ToDictionary(c => c.Code, c => c.Appetite);
         var today = Today;
         return risks.Select(r =>
         {
-            // The most averse of the risk's categories sets how much the partnership will tolerate.
-            var max = r.CategoryCodes.Select(c => appetite.TryGetValue(c, out var m) ? m : settings.MaxScore).DefaultIfEmpty(settings.MaxScore).Min();
+            var max = settings.ToleranceFor(r.CategoryCodes, appetite);
             return new RiskRow(r.Id, r.Reference, r.Title, r.Cause, r.Impact, r.Categories, r.OwnerGroupId,
                 groups.GetValueOrDefault(r.OwnerGroupId, ""), r.Gross, r.Controls, r.Net, r.Target, r.ReviewFrequencyMonths,
                 r.NextReviewDate, r.Status, r.ClosingNote, r.IsReviewOverdue(today),

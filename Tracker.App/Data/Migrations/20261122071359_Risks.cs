@@ -194,17 +194,17 @@ namespace Tracker.App.Data.Migrations
                 values: new object[,]
                 {
                     { 1, "Cautious", "P", 0L, "System", "Political", 0L, "System", 1 },
-                    { 2, "Cautious", "E", 0L, "System", "Economic", 0L, "System", 1 },
-                    { 3, "Minimal", "S", 0L, "System", "Social", 0L, "System", 1 },
+                    { 2, "Open", "E", 0L, "System", "Economic", 0L, "System", 1 },
+                    { 3, "Cautious", "S", 0L, "System", "Social", 0L, "System", 1 },
                     { 4, "Open", "T", 0L, "System", "Technological", 0L, "System", 1 },
-                    { 5, "Averse", "L", 0L, "System", "Legal", 0L, "System", 1 },
-                    { 6, "Minimal", "C", 0L, "System", "Community", 0L, "System", 1 }
+                    { 5, "Minimal", "L", 0L, "System", "Legal", 0L, "System", 1 },
+                    { 6, "Cautious", "C", 0L, "System", "Community", 0L, "System", 1 }
                 });
 
             migrationBuilder.InsertData(
                 table: "RiskSettings",
                 columns: new[] { "Id", "AverseMax", "CautiousMax", "CreatedAt", "CreatedBy", "EagerMax", "HighMax", "LowMax", "MatrixSize", "MediumMax", "MinimalMax", "OpenMax", "UpdatedAt", "UpdatedBy", "Version" },
-                values: new object[] { 1, 4, 10, 0L, "System", 25, 16, 4, 5, 10, 6, 16, 0L, "System", 1 });
+                values: new object[] { 1, 4, 12, 0L, "System", 25, 16, 4, 5, 10, 8, 16, 0L, "System", 1 });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FurtherActions_RiskId",

@@ -11,7 +11,7 @@ using Tracker.App.Data;
 namespace Tracker.App.Data.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261122071215_Risks")]
+    [Migration("20261122071359_Risks")]
     partial class Risks
     {
         /// <inheritdoc />
@@ -754,7 +754,7 @@ namespace Tracker.App.Data.Migrations
                         new
                         {
                             Id = 2,
-                            Appetite = "Cautious",
+                            Appetite = "Open",
                             Code = "E",
                             CreatedAt = 0L,
                             CreatedBy = "System",
@@ -766,7 +766,7 @@ namespace Tracker.App.Data.Migrations
                         new
                         {
                             Id = 3,
-                            Appetite = "Minimal",
+                            Appetite = "Cautious",
                             Code = "S",
                             CreatedAt = 0L,
                             CreatedBy = "System",
@@ -790,7 +790,7 @@ namespace Tracker.App.Data.Migrations
                         new
                         {
                             Id = 5,
-                            Appetite = "Averse",
+                            Appetite = "Minimal",
                             Code = "L",
                             CreatedAt = 0L,
                             CreatedBy = "System",
@@ -802,7 +802,7 @@ namespace Tracker.App.Data.Migrations
                         new
                         {
                             Id = 6,
-                            Appetite = "Minimal",
+                            Appetite = "Cautious",
                             Code = "C",
                             CreatedAt = 0L,
                             CreatedBy = "System",
@@ -929,7 +929,7 @@ namespace Tracker.App.Data.Migrations
                         {
                             Id = 1,
                             AverseMax = 4,
-                            CautiousMax = 10,
+                            CautiousMax = 12,
                             CreatedAt = 0L,
                             CreatedBy = "System",
                             EagerMax = 25,
@@ -937,7 +937,7 @@ namespace Tracker.App.Data.Migrations
                             LowMax = 4,
                             MatrixSize = 5,
                             MediumMax = 10,
-                            MinimalMax = 6,
+                            MinimalMax = 8,
                             OpenMax = 16,
                             UpdatedAt = 0L,
                             UpdatedBy = "System",
