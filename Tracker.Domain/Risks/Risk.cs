@@ -80,7 +80,9 @@ public sealed class Risk : Entity
         Title = input.Title.Trim();
         Cause = input.Cause?.Trim() ?? "";
         Impact = input.Impact?.Trim() ?? "";
-        Categories = JoinCategories(input.Categories);
+        // A form posts codes in register order; keep the order as written (the Risk Log's "T, E") unless the set changed.
+        var categories = JoinCategories(input.Categories);
+        if (!SplitCategories(categories).ToHashSet().SetEquals(CategoryCodes)) Categories = categories;
         OwnerGroupId = input.OwnerGroupId!.Value;
         Controls = input.Controls?.Trim() ?? "";
         ReviewFrequencyMonths = input.ReviewFrequencyMonths ?? 3;
