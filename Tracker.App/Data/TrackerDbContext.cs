@@ -5,6 +5,7 @@ using Tracker.App.Features.Accounts;
 using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
 using Tracker.Domain.Strategy;
+using Tracker.Domain.Risks;
 
 namespace Tracker.App.Data;
 
@@ -35,6 +36,12 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<RagDefinition> RagDefinitions => Set<RagDefinition>();
     public DbSet<Metric> Metrics => Set<Metric>();
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
+    public DbSet<Risk> Risks => Set<Risk>();
+    public DbSet<FurtherAction> FurtherActions => Set<FurtherAction>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+    public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
+    public DbSet<RiskSettings> RiskSettings => Set<RiskSettings>();
+    public DbSet<RiskCategory> RiskCategories => Set<RiskCategory>();
 
     /// <summary>A reason to record on the audit rows of the next save (e.g. an administrator's override).</summary>
     public string? AuditReason { get; set; }

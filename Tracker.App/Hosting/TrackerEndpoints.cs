@@ -3,6 +3,7 @@ using Tracker.App.Features.Accounts;
 using Tracker.App.Features.People;
 using Tracker.App.Features.Meetings;
 using Tracker.App.Features.Strategy;
+using Tracker.App.Features.Risks;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -35,6 +36,7 @@ public static class TrackerEndpoints
         app.MapPeopleEndpoints();
         app.MapMeetingsEndpoints();
         app.MapStrategyEndpoints();
+        app.MapRiskEndpoints();
         app.MapHub<TrackerHub>(TrackerHub.Path);
         app.MapRazorComponents<Components.App>();
     }

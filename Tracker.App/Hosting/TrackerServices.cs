@@ -4,6 +4,7 @@ using Tracker.App.Features.Meetings;
 using Tracker.App.Features.People;
 using Tracker.App.Features.Admin;
 using Tracker.App.Features.Strategy;
+using Tracker.App.Features.Risks;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -35,6 +36,7 @@ public static class TrackerServices
         builder.Services.AddScoped<MeetingsService>();
         builder.Services.AddScoped<MattersArisingService>();
         builder.Services.AddStrategy();
+        builder.Services.AddScoped<RiskService>();
         builder.Services.AddTrackerSampleData();
     }
 }

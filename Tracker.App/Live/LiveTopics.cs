@@ -1,6 +1,7 @@
 using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
 using Tracker.Domain.Strategy;
+using Tracker.Domain.Risks;
 
 namespace Tracker.App.Live;
 
@@ -35,7 +36,16 @@ public static class LiveTopics
         [typeof(QuarterLock)] = e => new("strategy", "", $"{new FinancialQuarter(((QuarterLock)e).Year, ((QuarterLock)e).Quarter).Label} locked"),
         [typeof(RollUpOverride)] = e => new("strategy", "", "RAG override"),
         [typeof(MetricValue)] = e => new("strategy", "", "Metric"),
+        [typeof(Risk)] = e => new("risks", ((Risk)e).Id.ToString(), $"Risk {((Risk)e).Reference}"),
+        [typeof(FurtherAction)] = e => RiskChild(((FurtherAction)e).RiskId, ((FurtherAction)e).Risk),
+        [typeof(RiskAssessment)] = e => RiskChild(((RiskAssessment)e).RiskId, ((RiskAssessment)e).Risk),
+        [typeof(RiskReview)] = e => RiskChild(((RiskReview)e).RiskId, ((RiskReview)e).Risk),
+        [typeof(RiskSettings)] = _ => new("risks", "", "Risk matrix"),
+        [typeof(RiskCategory)] = e => new("risks", "", $"Risk category {((RiskCategory)e).Code}"),
     };
+
+    static LiveTopic RiskChild(int riskId, Risk? risk) =>
+        new("risks", (risk?.Id ?? riskId).ToString(), risk is null ? "A risk" : $"Risk {risk.Reference}");
 
     public static LiveTopic? For(object entity) =>
         Map.TryGetValue(entity.GetType(), out var topic) ? topic(entity) : null;

@@ -26,5 +26,6 @@ public static class SampleDataRegistration
         services.AddScoped<ISampleData, AccountsSampleData>();
         services.AddScoped<ISampleData, MeetingsSampleData>();
         services.AddScoped<ISampleData, StrategySampleData>();
+        services.AddScoped<ISampleData, RisksSampleData>();
     }
 }

@@ -1,6 +1,7 @@
 using Tracker.App.Features.Meetings;
 using Tracker.App.Features.People;
 using Tracker.App.Features.Strategy;
+using Tracker.App.Features.Risks;
 
 namespace Tracker.App.Features.Dashboard;
 
@@ -12,5 +13,6 @@ public static class DashboardPanels
         typeof(PartnershipPanel),
         typeof(MattersPanel),
         typeof(StrategyPanel),
+        typeof(RisksPanel),
     ];
 }

@@ -11,7 +11,7 @@ using Tracker.App.Data;
 namespace Tracker.App.Data.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261122072700_Initial")]
+    [Migration("20261122072910_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -976,6 +976,485 @@ namespace Tracker.App.Data.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("Tracker.Domain.Risks.FurtherAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rag")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId");
+
+                    b.ToTable("FurtherActions");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Risks.Risk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Controls")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrossLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrossSeverity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NetLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NetSeverity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewFrequencyMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetSeverity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerGroupId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.ToTable("Risks");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrossLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrossSeverity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NetLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NetSeverity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetSeverity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId", "AssessedOn");
+
+                    b.ToTable("RiskAssessments");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Risks.RiskCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Appetite")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("RiskCategories");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Appetite = "Cautious",
+                            Code = "P",
+                            CreatedAt = 0L,
+                            CreatedBy = "System",
+                            Label = "Political",
+                            UpdatedAt = 0L,
+                            UpdatedBy = "System",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Appetite = "Open",
+                            Code = "E",
+                            CreatedAt = 0L,
+                            CreatedBy = "System",
+                            Label = "Economic",
+                            UpdatedAt = 0L,
+                            UpdatedBy = "System",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Appetite = "Cautious",
+                            Code = "S",
+                            CreatedAt = 0L,
+                            CreatedBy = "System",
+                            Label = "Social",
+                            UpdatedAt = 0L,
+                            UpdatedBy = "System",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Appetite = "Open",
+                            Code = "T",
+                            CreatedAt = 0L,
+                            CreatedBy = "System",
+                            Label = "Technological",
+                            UpdatedAt = 0L,
+                            UpdatedBy = "System",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Appetite = "Minimal",
+                            Code = "L",
+                            CreatedAt = 0L,
+                            CreatedBy = "System",
+                            Label = "Legal",
+                            UpdatedAt = 0L,
+                            UpdatedBy = "System",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Appetite = "Cautious",
+                            Code = "C",
+                            CreatedAt = 0L,
+                            CreatedBy = "System",
+                            Label = "Community",
+                            UpdatedAt = 0L,
+                            UpdatedBy = "System",
+                            Version = 1
+                        });
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Risks.RiskReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreedChanges")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewedOn");
+
+                    b.HasIndex("RiskId");
+
+                    b.ToTable("RiskReviews");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Risks.RiskSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AverseMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CautiousMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EagerMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatrixSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimalMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RiskSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AverseMax = 4,
+                            CautiousMax = 12,
+                            CreatedAt = 0L,
+                            CreatedBy = "System",
+                            EagerMax = 25,
+                            HighMax = 16,
+                            LowMax = 4,
+                            MatrixSize = 5,
+                            MediumMax = 10,
+                            MinimalMax = 8,
+                            OpenMax = 16,
+                            UpdatedAt = 0L,
+                            UpdatedBy = "System",
+                            Version = 1
+                        });
+                });
+
             modelBuilder.Entity("Tracker.Domain.Strategy.Metric", b =>
                 {
                     b.Property<int>("Id")
@@ -1841,6 +2320,48 @@ namespace Tracker.App.Data.Migrations
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("Tracker.Domain.Risks.FurtherAction", b =>
+                {
+                    b.HasOne("Tracker.Domain.Risks.Risk", "Risk")
+                        .WithMany("FurtherActions")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Risk");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Risks.Risk", b =>
+                {
+                    b.HasOne("Tracker.Domain.People.Group", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Risks.RiskAssessment", b =>
+                {
+                    b.HasOne("Tracker.Domain.Risks.Risk", "Risk")
+                        .WithMany("Assessments")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Risk");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Risks.RiskReview", b =>
+                {
+                    b.HasOne("Tracker.Domain.Risks.Risk", "Risk")
+                        .WithMany("Reviews")
+                        .HasForeignKey("RiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Risk");
+                });
+
             modelBuilder.Entity("Tracker.Domain.Strategy.Metric", b =>
                 {
                     b.HasOne("Tracker.Domain.Strategy.Priority", "Priority")
@@ -2004,6 +2525,15 @@ namespace Tracker.App.Data.Migrations
             modelBuilder.Entity("Tracker.Domain.People.Group", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Risks.Risk", b =>
+                {
+                    b.Navigation("Assessments");
+
+                    b.Navigation("FurtherActions");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Tracker.Domain.Strategy.Metric", b =>

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Tracker.Domain.Common;
+using Tracker.Domain.Risks;
+
+namespace Tracker.App.Features.Risks;
+
+public sealed record ParsedRiskRow(int Row, RiskInput Input, IReadOnlyList<FurtherActionInput> Actions);
+public sealed record ParsedRiskFile(IReadOnlyList<ParsedRiskRow> Rows, IReadOnlyList<ImportError> Errors);
+
+/// <summary>
+/// The register as CSV, one row per risk, with the Risk Log's columns. Several further actions share
+/// one cell each, joined with " | " in order, so a spreadsheet user can still read them.
+/// </summary>
+public static class RiskCsv
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+    public const string Separator = " | ";
+
+    public static readonly IReadOnlyList<string> Header =
+    [
+        "Reference", "Risk", "Cause", "Impact", "Categories", "Owner group",
+        "Gross likelihood", "Gross severity", "Gross score", "Controls in place",
+        "Net likelihood", "Net severity", "Net score",
+        "Further actions", "Action owners", "Action RAG", "Target completion dates",
+        "Target likelihood", "Target severity", "Target score", "Review date", "Status",
+    ];
+
+    // Which CSV column a validator's field is reported against.
+    static readonly Dictionary<string, string> Columns = new()
+    {
+        [nameof(RiskInput.Reference)] = "Reference",
+        [nameof(RiskInput.Title)] = "Risk",
+        [nameof(RiskInput.Cause)] = "Cause",
+        [nameof(RiskInput.Impact)] = "Impact",
+        [nameof(RiskInput.Categories)] = "Categories",
+        [nameof(RiskInput.OwnerGroupId)] = "Owner group",
+        [nameof(RiskInput.GrossLikelihood)] = "Gross likelihood",
+        [nameof(RiskInput.GrossSeverity)] = "Gross severity",
+        [nameof(RiskInput.Controls)] = "Controls in place",
+        [nameof(RiskInput.NetLikelihood)] = "Net likelihood",
+        [nameof(RiskInput.NetSeverity)] = "Net severity",
+        [nameof(RiskInput.TargetLikelihood)] = "Target likelihood",
+        [nameof(RiskInput.TargetSeverity)] = "Target severity",
+        [nameof(RiskInput.NextReviewDate)] = "Review date",
+        [nameof(RiskInput.Status)] = "Status",
+        [nameof(RiskInput.ClosingNote)] = "Status",
+        [nameof(FurtherActionInput.Description)] = "Further actions",
+        [nameof(FurtherActionInput.Owner)] = "Action owners",
+        [nameof(FurtherActionInput.Rag)] = "Action RAG",
+        [nameof(FurtherActionInput.TargetDate)] = "Target completion dates",
+    };
+
+    public static string Write(IEnumerable<RiskRow> rows)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true))
+        {
+            csv.WriteRecord(Header.ToArray());
+            foreach (var r in rows)
+            {
+                var actions = r.FurtherActions;
+                csv.WriteRecord(
+                [
+                    r.Reference, r.Title, r.Cause, r.Impact, r.Categories, r.GroupName,
+                    r.Gross.Likelihood.ToString(), r.Gross.Severity.ToString(), r.Gross.Score.ToString(), r.Controls,
+                    r.Net?.Likelihood.ToString() ?? "", r.Net?.Severity.ToString() ?? "", r.Net?.Score.ToString() ?? "",
+                    Join(actions.Select(a => a.Description)), Join(actions.Select(a => a.Owner)),
+                    Join(actions.Select(a => a.Rag?.ToString() ?? "")),
+                    Join(actions.Select(a => a.TargetDate is { } d ? UkDates.Short(d) : "")),
+                    r.Target?.Likelihood.ToString() ?? "", r.Target?.Severity.ToString() ?? "", r.Target?.Score.ToString() ?? "",
+                    r.NextReviewDate is { } next ? UkDates.Short(next) : "", r.Status.ToString(),
+                ]);
+            }
+        }
+        return writer.ToString();
+    }
+
+    // An all-empty list (no actions) writes an empty cell rather than nothing but separators.
+    static string Join(IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        return list.All(string.IsNullOrEmpty) ? "" : string.Join(Separator, list);
+    }
+
+    public static async Task<ParsedRiskFile> ParseAsync(Stream stream, string fileName, long length, int matrixSize,
+        Func<string, int?> groupByName, Func<string, string?> existingClosingNote, CancellationToken ct = default)
+    {
+        static ParsedRiskFile Fail(string message) => new([], [new ImportError(0, "", message)]);
+        if (length == 0) return Fail("The selected file is empty");
+        if (length > MaxBytes) return Fail("The selected file must be smaller than 5 MB");
+        if (!fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return Fail("The selected file must be a CSV");
+
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        // A spreadsheet or other binary renamed .csv: CSV text never holds NUL bytes.
+        if (bytes.Length > MaxBytes) return Fail("The selected file must be smaller than 5 MB");
+        if (Array.IndexOf(bytes, (byte)0) >= 0) return Fail("The selected file must be a CSV");
+
+        var options = new CsvReaderOptions
+        {
+            Separator = ',', HasHeader = false, MalformedData = CsvMalformedDataHandling.Throw,
+        };
+        var rows = new List<ParsedRiskRow>();
+        var errors = new List<ImportError>();
+        try
+        {
+            using var csv = CsvReader.Create(bytes, options);
+            if (!csv.Read()) return Fail("The selected file is empty");
+            var header = Fields(csv);
+            if (!header.Select(h => h.Trim().TrimStart('\uFEFF')).SequenceEqual(Header))
+                return Fail($"The first row of the file must be the register's header, exactly: {string.Join(",", Header)}");
+
+            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var validator = new RiskInputValidator(matrixSize);
+            var actionValidator = new FurtherActionInputValidator();
+            var rowNumber = 1;
+            while (csv.Read())
+            {
+                rowNumber++;
+                var record = Fields(csv);
+                if (record.All(string.IsNullOrWhiteSpace)) continue;
+                if (record.Length != Header.Count)
+                {
+                    errors.Add(new ImportError(rowNumber, "", $"Row has {record.Length} columns; it must have {Header.Count}"));
+                    continue;
+                }
+                var row = ParseRow(record, rowNumber, matrixSize, groupByName, existingClosingNote, validator, actionValidator, errors);
+                var reference = row.Input.Reference.Trim();
+                if (reference.Length > 0 && !seen.TryAdd(reference, rowNumber))
+                    errors.Add(new ImportError(rowNumber, "Reference", $"Reference {reference.ToUpperInvariant()} is also on row {seen[reference]}"));
+                rows.Add(row);
+            }
+        }
+        catch (CsvFormatException)
+        {
+            return Fail("The selected file could not be read as CSV. Save it from a spreadsheet as CSV (comma separated) and try again");
+        }
+        if (rows.Count == 0 && errors.Count == 0) return Fail("The selected file has no risks in it");
+        return new ParsedRiskFile(errors.Count == 0 ? rows : [], errors);
+    }
+
+    static string[] Fields(CsvReader csv)
+    {
+        var fields = new string[csv.FieldCount];
+        for (var i = 0; i < fields.Length; i++) fields[i] = csv.GetString(i) ?? "";
+        return fields;
+    }
+
+    static ParsedRiskRow ParseRow(string[] f, int row, int matrixSize, Func<string, int?> groupByName, Func<string, string?> existingClosingNote,
+        RiskInputValidator validator, FurtherActionInputValidator actionValidator, List<ImportError> errors)
+    {
+        string Cell(string column) => f[Header.ToList().IndexOf(column)].Trim();
+        int? Number(string column)
+        {
+            var text = Cell(column);
+            if (text.Length == 0) return null;
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
+            errors.Add(new ImportError(row, column, $"{column} must be a whole number between 1 and {matrixSize}"));
+            return null;
+        }
+
+        var groupName = Cell("Owner group");
+        var groupId = groupName.Length == 0 ? null : groupByName(groupName);
+        if (groupName.Length > 0 && groupId is null)
+            errors.Add(new ImportError(row, "Owner group", $"Owner group “{groupName}” is not a group in the tracker"));
+
+        RiskStatus status = RiskStatus.Open;
+        var statusText = Cell("Status");
+        if (statusText.Length > 0 && !Enum.TryParse(statusText, ignoreCase: true, out status))
+            errors.Add(new ImportError(row, "Status", "Status must be Open or Closed"));
+
+        var reference = Cell("Reference");
+        var input = new RiskInput(reference, Cell("Risk"), Cell("Cause"), Cell("Impact"), Risk.SplitCategories(Cell("Categories")), groupId,
+            Number("Gross likelihood"), Number("Gross severity"), Cell("Controls in place"),
+            Number("Net likelihood"), Number("Net severity"), Number("Target likelihood"), Number("Target severity"),
+            3, Cell("Review date"), status,
+            status == RiskStatus.Closed ? existingClosingNote(reference.ToUpperInvariant()) : null,
+            "Imported from CSV");
+
+        foreach (var error in validator.Check(input))
+        {
+            // The group is reported once, above, when its name was not found.
+            if (error.Field == nameof(RiskInput.OwnerGroupId) && groupName.Length > 0) continue;
+            var message = error.Field == nameof(RiskInput.ClosingNote)
+                ? "A risk can only be closed in the tracker, with a closing note; import it as Open or close it there first"
+                : error.Message;
+            errors.Add(new ImportError(row, Columns.GetValueOrDefault(error.Field, error.Field), message));
+        }
+        CheckScore(input.Gross, "Gross score", Cell("Gross score"), row, errors);
+        CheckScore(input.Net, "Net score", Cell("Net score"), row, errors);
+        CheckScore(input.Target, "Target score", Cell("Target score"), row, errors);
+
+        var actions = ParseActions(Cell("Further actions"), Cell("Action owners"), Cell("Action RAG"), Cell("Target completion dates"), row, errors);
+        for (var i = 0; i < actions.Count; i++)
+            foreach (var error in actionValidator.Check(actions[i]))
+                errors.Add(new ImportError(row, Columns.GetValueOrDefault(error.Field, error.Field), $"Further action {i + 1}: {error.Message}"));
+
+        return new ParsedRiskRow(row, input, actions);
+    }
+
+    static void CheckScore(RiskScore? score, string column, string text, int row, List<ImportError> errors)
+    {
+        if (text.Length == 0) return;
+        if (score is null || !int.TryParse(text, out var value) || value != score.Value.Score)
+            errors.Add(new ImportError(row, column, score is null
+                ? $"{column} must be empty when its likelihood and severity are empty"
+                : $"{column} must be likelihood × severity ({score.Value.Score}), or left empty"));
+    }
+
+    static List<FurtherActionInput> ParseActions(string descriptions, string owners, string rags, string dates, int row, List<ImportError> errors)
+    {
+        static string[] Split(string cell) => cell.Length == 0 ? [] : cell.Split('|').Select(s => s.Trim()).ToArray();
+        var d = Split(descriptions);
+        var o = Split(owners);
+        var r = Split(rags);
+        var t = Split(dates);
+        foreach (var (values, column) in new[] { (o, "Action owners"), (r, "Action RAG"), (t, "Target completion dates") })
+            if (values.Length > 0 && values.Length != d.Length)
+                errors.Add(new ImportError(row, column, $"{column} must have one entry for each further action ({d.Length}), separated by |"));
+        var actions = new List<FurtherActionInput>();
+        for (var i = 0; i < d.Length; i++)
+        {
+            FurtherActionRag? rag = null;
+            var ragText = i < r.Length ? r[i] : "";
+            if (!FurtherActionRags.TryParse(ragText, out rag))
+                errors.Add(new ImportError(row, "Action RAG", $"Further action {i + 1}: RAG must be Red, Amber, Green or Blue, or left empty"));
+            actions.Add(new FurtherActionInput(d[i], i < o.Length ? o[i] : "", rag, i < t.Length ? t[i] : ""));
+        }
+        return actions;
+    }
+}

@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+using Tracker.Domain.Risks;
+
+namespace Tracker.App.Features.Risks;
+
+/// <summary>
+/// The register's filters and sort, exactly as the query string carries them, so any view of the
+/// register is a URL the chair can bookmark.
+/// </summary>
+public sealed record RiskFilter
+{
+    public int? Group { get; init; }
+    public string? Category { get; init; }
+    public string? Band { get; init; }
+    /// <summary>"open" (the default), "closed" or "all".</summary>
+    public string? Status { get; init; }
+    public bool Overdue { get; init; }
+    public bool AboveAppetite { get; init; }
+    /// <summary>Which score the band and cell filters look at: gross, net (default) or target.</summary>
+    public ScoreKind Scores { get; init; } = ScoreKind.Net;
+    public int? Likelihood { get; init; }
+    public int? Severity { get; init; }
+    /// <summary>net (default, highest first), gross, target, reference, review, group, direction.</summary>
+    public string? Sort { get; init; }
+    public DateOnly? Since { get; init; }
+
+    /// <summary>Reads the filter from a query string; anything unreadable is ignored, as a bookmark may be old.</summary>
+    public static RiskFilter FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        var q = query.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value.ToString());
+        string? Text(string key) => q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        int? Number(string key) => int.TryParse(Text(key), out var n) ? n : null;
+        return new RiskFilter
+        {
+            Group = Number("group"),
+            Category = Text("category")?.ToUpperInvariant(),
+            Band = RiskBands.FromSlug(Text("band"))?.Slug(),
+            Status = Text("status")?.ToLowerInvariant() is "closed" or "all" ? Text("status")!.ToLowerInvariant() : "open",
+            Overdue = Text("overdue") is "true" or "on" or "yes",
+            AboveAppetite = Text("appetite") is "above" or "true" or "on",
+            Scores = ParseKind(Text("scores")),
+            Likelihood = Number("likelihood"),
+            Severity = Number("severity"),
+            Sort = Text("sort")?.ToLowerInvariant(),
+            Since = DateOnly.TryParseExact(Text("since"), "yyyy-MM-dd", out var since) ? since : null,
+        };
+    }
+
+    public static RiskFilter FromUri(string uri)
+    {
+        var index = uri.IndexOf('?');
+        return FromQuery(index < 0 ? [] : QueryHelpers.ParseQuery(uri[index..].Split('#')[0]));
+    }
+
+    public static ScoreKind ParseKind(string? text) =>
+        Enum.TryParse<ScoreKind>(text, ignoreCase: true, out var kind) ? kind : ScoreKind.Net;
+
+    /// <summary>The query string of this filter (without "?"), leaving out defaults.</summary>
+    public string ToQuery()
+    {
+        var parts = new List<string>();
+        if (Group is { } g) parts.Add($"group={g}");
+        if (!string.IsNullOrEmpty(Category)) parts.Add($"category={Uri.EscapeDataString(Category)}");
+        if (!string.IsNullOrEmpty(Band)) parts.Add($"band={Uri.EscapeDataString(Band)}");
+        if (!string.IsNullOrEmpty(Status) && Status != "open") parts.Add($"status={Uri.EscapeDataString(Status)}");
+        if (Overdue) parts.Add("overdue=true");
+        if (AboveAppetite) parts.Add("appetite=above");
+        if (Scores != ScoreKind.Net) parts.Add($"scores={Scores.ToString().ToLowerInvariant()}");
+        if (Likelihood is { } l) parts.Add($"likelihood={l}");
+        if (Severity is { } s) parts.Add($"severity={s}");
+        if (!string.IsNullOrEmpty(Sort) && Sort != "net") parts.Add($"sort={Uri.EscapeDataString(Sort)}");
+        if (Since is { } since) parts.Add($"since={since:yyyy-MM-dd}");
+        return string.Join("&", parts);
+    }
+}
+
+public sealed record FurtherActionRow(int Id, int Version, string Description, string Owner, FurtherActionRag? Rag, DateOnly? TargetDate);
+
+/// <summary>One risk as the register, the print layout and the review mode show it.</summary>
+public sealed record RiskRow(
+    int Id,
+    string Reference,
+    string Title,
+    string Cause,
+    string Impact,
+    string Categories,
+    int GroupId,
+    string GroupName,
+    RiskScore Gross,
+    string Controls,
+    RiskScore? Net,
+    RiskScore? Target,
+    int ReviewFrequencyMonths,
+    DateOnly? NextReviewDate,
+    RiskStatus Status,
+    string? ClosingNote,
+    bool ReviewOverdue,
+    bool AboveAppetite,
+    int AppetiteMax,
+    Direction Direction,
+    IReadOnlyList<FurtherActionRow> FurtherActions,
+    bool CanEdit)
+{
+    public RiskScore Current => Net ?? Gross;
+
+    public RiskScore? ScoreOf(ScoreKind kind) => kind switch
+    {
+        ScoreKind.Gross => Gross,
+        ScoreKind.Net => Net,
+        _ => Target,
+    };
+}
+
+public sealed record RiskRegister(
+    IReadOnlyList<RiskRow> Rows,
+    RiskFilter Filter,
+    DateOnly Since,
+    RiskSettings Settings,
+    IReadOnlyList<RiskCategory> Categories,
+    IReadOnlyList<(int Id, string Name)> Groups,
+    bool CanCreate);
+
+/// <summary>Counts of risks in each likelihood × severity cell for one of the three assessments.</summary>
+public sealed record HeatMapData(ScoreKind Kind, RiskSettings Settings, IReadOnlyDictionary<(int Likelihood, int Severity), int> Counts, int NotAssessed)
+{
+    public int CountAt(int likelihood, int severity) => Counts.TryGetValue((likelihood, severity), out var n) ? n : 0;
+}
+
+public sealed record AssessmentRow(DateOnly On, string By, RiskScore Gross, RiskScore? Net, RiskScore? Target, string? Note);
+public sealed record ReviewRow(DateOnly On, string By, string Note, string? AgreedChanges);
+
+public sealed record RiskDetail(RiskRow Risk, IReadOnlyList<AssessmentRow> History, IReadOnlyList<ReviewRow> Reviews, RiskSettings Settings, DateOnly Since);
+
+public sealed record RiskForEdit(int Id, int Version, RiskInput Input);
+public sealed record FurtherActionForEdit(int RiskId, string RiskReference, int Version, FurtherActionInput Input);
+
+/// <summary>One error of a CSV import: the file's row (the header is row 1), the column, the message.</summary>
+public sealed record ImportError(int Row, string Column, string Message);
+
+public sealed record ImportResult(IReadOnlyList<ImportError> Errors, int Created, int Updated)
+{
+    public bool Succeeded => Errors.Count == 0;
+    public static ImportResult Failed(string message) => new([new ImportError(0, "", message)], 0, 0);
+}

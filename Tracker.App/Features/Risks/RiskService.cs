@@ -1,0 +1,419 @@
+using Microsoft.EntityFrameworkCore;
+using Tracker.App.Common;
+using Tracker.App.Data;
+using Tracker.Domain.Common;
+using Tracker.Domain.People;
+using Tracker.Domain.Risks;
+
+namespace Tracker.App.Features.Risks;
+
+/// <summary>
+/// The risk register: read by everyone; changed by leads for the groups they lead, and by the chair
+/// and administrators for every group. Every write validates, authorises, then saves with the version
+/// the user loaded.
+/// </summary>
+public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
+
+    public async Task<RiskSettings> GetSettingsAsync(CancellationToken ct = default) =>
+        await db.RiskSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == RiskSettings.SingletonId, ct) ?? new RiskSettings();
+
+    public async Task<IReadOnlyList<RiskCategory>> GetCategoriesAsync(CancellationToken ct = default)
+    {
+        var categories = await db.RiskCategories.AsNoTracking().ToListAsync(ct);
+        return categories.OrderBy(c => RiskCategory.Codes.ToList().IndexOf(c.Code)).ToList();
+    }
+
+    /// <summary>
+    /// "Since the previous Strategic Group meeting": the latest date the chair recorded a review before
+    /// today, or three months ago when none has been recorded yet.
+    /// </summary>
+    public async Task<DateOnly> GetDefaultSinceAsync(CancellationToken ct = default)
+    {
+        var today = Today;
+        var dates = await db.RiskReviews.AsNoTracking().Where(r => r.ReviewedOn < today).Select(r => r.ReviewedOn).ToListAsync(ct);
+        return dates.Count > 0 ? dates.Max() : today.AddMonths(-3);
+    }
+
+    async Task<HashSet<int>> LedGroupIdsAsync(CancellationToken ct)
+    {
+        if (!user.IsInRole(TrackerRoles.Lead) || user.PersonId is not { } personId) return [];
+        return (await db.GroupMembers.AsNoTracking().Where(m => m.PersonId == personId && m.IsLead).Select(m => m.GroupId).ToListAsync(ct)).ToHashSet();
+    }
+
+    async Task<Func<int, bool>> EditPermissionAsync(CancellationToken ct)
+    {
+        if (user.CanEditEverything()) return _ => true;
+        var led = await LedGroupIdsAsync(ct);
+        return led.Contains;
+    }
+
+    public async Task<bool> CanCreateAsync(CancellationToken ct = default) =>
+        user.CanEditEverything() || (await LedGroupIdsAsync(ct)).Count > 0;
+
+    public bool CanImport => user.IsAdministrator();
+    public bool CanRecordReview => user.CanEditEverything();
+    public bool CanChangeSettings => user.IsAdministrator();
+
+    /// <summary>Groups the user may make a risk owner: all for the chair and administrators, their own for leads.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> GroupOptionsAsync(bool onlyEditable, CancellationToken ct = default)
+    {
+        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Kind).ThenBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
+        var can = onlyEditable ? await EditPermissionAsync(ct) : _ => true;
+        return groups.Where(g => can(g.Id)).Select(g => (g.Id, g.Name)).ToList();
+    }
+
+    async Task<List<RiskRow>> LoadRowsAsync(DateOnly since, RiskSettings settings, IReadOnlyList<RiskCategory> categories, int? onlyId, CancellationToken ct)
+    {
+        var query = db.Risks.AsNoTracking().Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery();
+        var risks = onlyId is { } id ? await query.Where(r => r.Id == id).ToListAsync(ct) : await query.ToListAsync(ct);
+        var groups = await db.Groups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        var can = await EditPermissionAsync(ct);
+        var appetite = categories.ToDictionary(c => c.Code, c => c.Appetite);
+        var today = Today;
+        return risks.Select(r =>
+        {
+            var max = settings.ToleranceFor(r.CategoryCodes, appetite);
+            return new RiskRow(r.Id, r.Reference, r.Title, r.Cause, r.Impact, r.Categories, r.OwnerGroupId,
+                groups.GetValueOrDefault(r.OwnerGroupId, ""), r.Gross, r.Controls, r.Net, r.Target, r.ReviewFrequencyMonths,
+                r.NextReviewDate, r.Status, r.ClosingNote, r.IsReviewOverdue(today),
+                r.Status == RiskStatus.Open && r.Current.Score > max, max,
+                DirectionOfTravel.Since(r.Assessments, since),
+                r.FurtherActions.OrderBy(a => a.Order).Select(a => new FurtherActionRow(a.Id, a.Version, a.Description, a.Owner, a.Rag, a.TargetDate)).ToList(),
+                can(r.OwnerGroupId));
+        }).ToList();
+    }
+
+    public async Task<RiskRegister> GetRegisterAsync(RiskFilter filter, CancellationToken ct = default)
+    {
+        var settings = await GetSettingsAsync(ct);
+        var categories = await GetCategoriesAsync(ct);
+        var since = filter.Since ?? await GetDefaultSinceAsync(ct);
+        var rows = await LoadRowsAsync(since, settings, categories, null, ct);
+        var band = RiskBands.FromSlug(filter.Band);
+
+        IEnumerable<RiskRow> result = rows;
+        result = (filter.Status ?? "open").ToLowerInvariant() switch
+        {
+            "closed" => result.Where(r => r.Status == RiskStatus.Closed),
+            "all" => result,
+            _ => result.Where(r => r.Status == RiskStatus.Open),
+        };
+        if (filter.Group is { } group) result = result.Where(r => r.GroupId == group);
+        if (!string.IsNullOrEmpty(filter.Category))
+            result = result.Where(r => Risk.SplitCategories(r.Categories).Contains(filter.Category.ToUpperInvariant()));
+        if (band is { } b) result = result.Where(r => r.ScoreOf(filter.Scores) is { } s && settings.BandOf(s.Score) == b);
+        if (filter.Likelihood is { } l) result = result.Where(r => r.ScoreOf(filter.Scores)?.Likelihood == l);
+        if (filter.Severity is { } sev) result = result.Where(r => r.ScoreOf(filter.Scores)?.Severity == sev);
+        if (filter.Overdue) result = result.Where(r => r.ReviewOverdue);
+        if (filter.AboveAppetite) result = result.Where(r => r.AboveAppetite);
+
+        result = (filter.Sort ?? "net").ToLowerInvariant() switch
+        {
+            "gross" => result.OrderByDescending(r => r.Gross.Score).ThenBy(r => r.Reference, ReferenceOrder.Instance),
+            "target" => result.OrderByDescending(r => r.Target?.Score ?? -1).ThenBy(r => r.Reference, ReferenceOrder.Instance),
+            "reference" => result.OrderBy(r => r.Reference, ReferenceOrder.Instance),
+            "review" => result.OrderBy(r => r.NextReviewDate ?? DateOnly.MaxValue).ThenBy(r => r.Reference, ReferenceOrder.Instance),
+            "group" => result.OrderBy(r => r.GroupName).ThenBy(r => r.Reference, ReferenceOrder.Instance),
+            "direction" => result.OrderBy(r => r.Direction switch { Direction.Worse => 0, Direction.New => 1, Direction.Unchanged => 2, _ => 3 })
+                .ThenByDescending(r => r.Current.Score),
+            // Net score, highest first; a risk not yet assessed net sorts by its gross score, as it stands uncontrolled.
+            _ => result.OrderByDescending(r => r.Current.Score).ThenByDescending(r => r.Gross.Score).ThenBy(r => r.Reference, ReferenceOrder.Instance),
+        };
+
+        var groups = await GroupOptionsAsync(onlyEditable: false, ct);
+        return new RiskRegister(result.ToList(), filter, since, settings, categories, groups, await CanCreateAsync(ct));
+    }
+
+    /// <summary>Open risks counted by cell for the gross, net or target assessment.</summary>
+    public async Task<HeatMapData> GetHeatMapAsync(ScoreKind kind, CancellationToken ct = default)
+    {
+        var settings = await GetSettingsAsync(ct);
+        var risks = await db.Risks.AsNoTracking().Where(r => r.Status == RiskStatus.Open)
+            .Select(r => new { r.GrossLikelihood, r.GrossSeverity, r.NetLikelihood, r.NetSeverity, r.TargetLikelihood, r.TargetSeverity })
+            .ToListAsync(ct);
+        var scores = risks.Select(r => kind switch
+        {
+            ScoreKind.Gross => new RiskScore(r.GrossLikelihood, r.GrossSeverity),
+            ScoreKind.Net => RiskScore.From(r.NetLikelihood, r.NetSeverity),
+            _ => RiskScore.From(r.TargetLikelihood, r.TargetSeverity),
+        }).ToList();
+        var counts = scores.Where(s => s is not null).GroupBy(s => (s!.Value.Likelihood, s.Value.Severity)).ToDictionary(g => g.Key, g => g.Count());
+        return new HeatMapData(kind, settings, counts, scores.Count(s => s is null));
+    }
+
+    public async Task<RiskDetail?> GetDetailAsync(int id, DateOnly? since = null, CancellationToken ct = default)
+    {
+        var settings = await GetSettingsAsync(ct);
+        var categories = await GetCategoriesAsync(ct);
+        var from = since ?? await GetDefaultSinceAsync(ct);
+        var row = (await LoadRowsAsync(from, settings, categories, id, ct)).SingleOrDefault();
+        if (row is null) return null;
+        var history = await db.RiskAssessments.AsNoTracking().Where(a => a.RiskId == id).OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.Id)
+            .ToListAsync(ct);
+        var reviews = await db.RiskReviews.AsNoTracking().Where(r => r.RiskId == id).OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id)
+            .Select(r => new ReviewRow(r.ReviewedOn, r.ReviewedBy, r.Note, r.AgreedChanges)).ToListAsync(ct);
+        return new RiskDetail(row, history.Select(a => new AssessmentRow(a.AssessedOn, a.AssessedBy, a.Gross, a.Net, a.Target, a.Note)).ToList(),
+            reviews, settings, from);
+    }
+
+    public async Task<RiskForEdit?> GetForEditAsync(int id, CancellationToken ct = default)
+    {
+        var r = await db.Risks.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        return r is null ? null : new RiskForEdit(r.Id, r.Version, ToInput(r));
+    }
+
+    static RiskInput ToInput(Risk r) => new(r.Reference, r.Title, r.Cause, r.Impact, r.CategoryCodes, r.OwnerGroupId,
+        r.GrossLikelihood, r.GrossSeverity, r.Controls, r.NetLikelihood, r.NetSeverity, r.TargetLikelihood, r.TargetSeverity,
+        r.ReviewFrequencyMonths, r.NextReviewDate is { } d ? UkDates.Short(d) : null, r.Status, r.ClosingNote);
+
+    public async Task<string?> NextReferenceAsync(CancellationToken ct = default)
+    {
+        var refs = await db.Risks.AsNoTracking().Select(r => r.Reference).ToListAsync(ct);
+        var max = refs.Select(r => int.TryParse(new string(r.Where(char.IsDigit).ToArray()), out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        return $"R{max + 1}";
+    }
+
+    async Task<List<FieldError>> ValidateAsync(RiskInput input, int? id, CancellationToken ct)
+    {
+        var settings = await GetSettingsAsync(ct);
+        var errors = new RiskInputValidator(settings.MatrixSize).Check(input).ToList();
+        var reference = input.Reference?.Trim().ToUpperInvariant();
+        if (!string.IsNullOrEmpty(reference) && await db.Risks.AnyAsync(r => r.Reference == reference && r.Id != id, ct))
+            errors.Add(new FieldError(nameof(RiskInput.Reference), $"Reference {reference} is already used by another risk"));
+        if (input.OwnerGroupId is { } g && !await db.Groups.AnyAsync(x => x.Id == g, ct))
+            errors.Add(new FieldError(nameof(RiskInput.OwnerGroupId), "Select the group that owns the risk"));
+        return errors;
+    }
+
+    public async Task<SaveResult> CreateAsync(RiskInput input, CancellationToken ct = default)
+    {
+        if (!await CanCreateAsync(ct)) return SaveResult.Forbidden("You do not have permission to add risks");
+        var errors = await ValidateAsync(input, null, ct);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        var can = await EditPermissionAsync(ct);
+        if (!can(input.OwnerGroupId!.Value))
+            return SaveResult.Forbidden("You can only add risks owned by a group you lead");
+        var risk = Risk.Create(input, user.DisplayName, Today);
+        db.Risks.Add(risk);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(risk.Id, risk.Version);
+    }
+
+    public async Task<SaveResult> UpdateAsync(int id, int loadedVersion, RiskInput input, CancellationToken ct = default)
+    {
+        var risk = await db.Risks.Include(r => r.Assessments).SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (risk is null) return SaveResult.Missing();
+        var errors = await ValidateAsync(input, id, ct);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        var can = await EditPermissionAsync(ct);
+        if (!can(risk.OwnerGroupId))
+            return SaveResult.Forbidden("You can only change risks owned by a group you lead");
+        if (!can(input.OwnerGroupId!.Value))
+            return SaveResult.Forbidden("You can only give a risk to a group you lead");
+        if (Concurrency.Check(risk, loadedVersion, () => Values(risk)) is { } conflict) return SaveResult.Stale(conflict);
+        risk.Update(input, user.DisplayName, Today);
+        // A new assessment row alone would not touch the risk's own row; mark it so its version moves on.
+        db.Entry(risk).State = EntityState.Modified;
+        if (await Concurrency.SaveAsync(db, risk, loadedVersion, () => Values(risk), ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(risk.Id, risk.Version);
+    }
+
+    static IReadOnlyList<ConflictValue> Values(Risk r) =>
+    [
+        new(nameof(RiskInput.Title), "Risk", r.Title),
+        new(nameof(RiskInput.Cause), "Cause", r.Cause),
+        new(nameof(RiskInput.Impact), "Impact", r.Impact),
+        new(nameof(RiskInput.Categories), "Categories", r.Categories),
+        new(nameof(RiskInput.Controls), "Controls in place", r.Controls),
+        new("Gross", "Gross risk", r.Gross.ToString()),
+        new("Net", "Net risk", r.Net?.ToString() ?? "Not yet assessed"),
+        new("Target", "Target risk", r.Target?.ToString() ?? "Not yet set"),
+        new(nameof(RiskInput.NextReviewDate), "Next review date", r.NextReviewDate is { } d ? UkDates.Short(d) : null),
+        new(nameof(RiskInput.Status), "Status", r.Status.ToString()),
+    ];
+
+    public async Task<FurtherActionForEdit?> GetActionForEditAsync(int riskId, int? actionId, CancellationToken ct = default)
+    {
+        var risk = await db.Risks.AsNoTracking().Where(r => r.Id == riskId).Select(r => new { r.Reference }).SingleOrDefaultAsync(ct);
+        if (risk is null) return null;
+        if (actionId is null) return new FurtherActionForEdit(riskId, risk.Reference, 0, new FurtherActionInput("", "", null, ""));
+        var a = await db.FurtherActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId && a.RiskId == riskId, ct);
+        return a is null ? null : new FurtherActionForEdit(riskId, risk.Reference, a.Version,
+            new FurtherActionInput(a.Description, a.Owner, a.Rag, a.TargetDate is { } d ? UkDates.Short(d) : ""));
+    }
+
+    public async Task<SaveResult> SaveActionAsync(int riskId, int? actionId, int loadedVersion, FurtherActionInput input, CancellationToken ct = default)
+    {
+        var risk = await db.Risks.Include(r => r.FurtherActions).SingleOrDefaultAsync(r => r.Id == riskId, ct);
+        if (risk is null) return SaveResult.Missing();
+        var errors = new FurtherActionInputValidator().Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!(await EditPermissionAsync(ct))(risk.OwnerGroupId))
+            return SaveResult.Forbidden("You can only change risks owned by a group you lead");
+        if (actionId is null)
+        {
+            var added = risk.AddFurtherAction(input);
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Saved(added.Id, added.Version);
+        }
+        var action = risk.FurtherActions.SingleOrDefault(a => a.Id == actionId);
+        if (action is null) return SaveResult.Missing();
+        IReadOnlyList<ConflictValue> Current() =>
+        [
+            new(nameof(FurtherActionInput.Description), "Further action", action.Description),
+            new(nameof(FurtherActionInput.Owner), "Owner", action.Owner),
+            new(nameof(FurtherActionInput.Rag), "RAG status", action.Rag.Label()),
+            new(nameof(FurtherActionInput.TargetDate), "Target completion date", action.TargetDate is { } d ? UkDates.Short(d) : null),
+        ];
+        if (Concurrency.Check(action, loadedVersion, Current) is { } conflict) return SaveResult.Stale(conflict);
+        action.Update(input);
+        if (await Concurrency.SaveAsync(db, action, loadedVersion, Current, ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(action.Id, action.Version);
+    }
+
+    public async Task<SaveResult> DeleteActionAsync(int riskId, int actionId, CancellationToken ct = default)
+    {
+        var risk = await db.Risks.Include(r => r.FurtherActions).SingleOrDefaultAsync(r => r.Id == riskId, ct);
+        var action = risk?.FurtherActions.SingleOrDefault(a => a.Id == actionId);
+        if (risk is null || action is null) return SaveResult.Missing();
+        if (!(await EditPermissionAsync(ct))(risk.OwnerGroupId))
+            return SaveResult.Forbidden("You can only change risks owned by a group you lead");
+        risk.RemoveFurtherAction(action);
+        db.FurtherActions.Remove(action);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(risk.Id, risk.Version);
+    }
+
+    /// <summary>The chair records the meeting's review of a risk; the next review falls due a frequency later.</summary>
+    public async Task<SaveResult> RecordReviewAsync(int riskId, string? date, string? note, string? agreedChanges, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(date)) errors.Add(new("ReviewedOn", "Enter the date of the review"));
+        else if (!UkDates.TryParseShort(date, out _)) errors.Add(new("ReviewedOn", "Date of the review must be a real date, like 29/02/2024"));
+        if (string.IsNullOrWhiteSpace(note)) errors.Add(new("Note", "Enter what the meeting said about the risk"));
+        else if (note.Length > 4000) errors.Add(new("Note", "Note must be 4000 characters or fewer"));
+        if (agreedChanges?.Length > 4000) errors.Add(new("AgreedChanges", "Agreed changes must be 4000 characters or fewer"));
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!CanRecordReview) return SaveResult.Forbidden("Only the chair or an administrator can record the meeting's review");
+        var risk = await db.Risks.SingleOrDefaultAsync(r => r.Id == riskId, ct);
+        if (risk is null) return SaveResult.Missing();
+        UkDates.TryParseShort(date, out var on);
+        risk.RecordReview(on, note, agreedChanges, user.DisplayName);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(risk.Id, risk.Version);
+    }
+
+    public async Task<(RiskSettings Settings, IReadOnlyList<RiskCategory> Categories)> GetSettingsForEditAsync(CancellationToken ct = default) =>
+        (await GetSettingsAsync(ct), await GetCategoriesAsync(ct));
+
+    /// <summary>An administrator changes the matrix, the bands, the appetite levels and the category labels.</summary>
+    public async Task<SaveResult> UpdateSettingsAsync(int loadedVersion, RiskSettingsInput input,
+        IReadOnlyDictionary<string, (string Label, RiskAppetite Appetite)> categories, CancellationToken ct = default)
+    {
+        if (!CanChangeSettings) return SaveResult.Forbidden("Only administrators can change the risk matrix and appetite");
+        var errors = new RiskSettingsInputValidator().Check(input).ToList();
+        foreach (var (code, (label, _)) in categories)
+        {
+            if (string.IsNullOrWhiteSpace(label)) errors.Add(new FieldError($"Label{code}", $"Enter the label for category {code}"));
+            else if (label.Length > 50) errors.Add(new FieldError($"Label{code}", $"Label for category {code} must be 50 characters or fewer"));
+        }
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        var settings = await db.RiskSettings.SingleAsync(s => s.Id == RiskSettings.SingletonId, ct);
+        IReadOnlyList<ConflictValue> Current() =>
+        [
+            new(nameof(RiskSettingsInput.MatrixSize), "Matrix size", settings.MatrixSize.ToString()),
+            new("Bands", "Bands", $"Low {settings.Range(RiskBand.Low)}, Medium {settings.Range(RiskBand.Medium)}, High {settings.Range(RiskBand.High)}, Very high {settings.Range(RiskBand.VeryHigh)}"),
+        ];
+        if (Concurrency.Check(settings, loadedVersion, Current) is { } conflict) return SaveResult.Stale(conflict);
+        settings.Update(input);
+        foreach (var category in await db.RiskCategories.ToListAsync(ct))
+        {
+            if (!categories.TryGetValue(category.Code, out var change)) continue;
+            category.Label = change.Label.Trim();
+            category.Appetite = change.Appetite;
+        }
+        if (await Concurrency.SaveAsync(db, settings, loadedVersion, Current, ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(settings.Id, settings.Version);
+    }
+
+    public async Task<string> ExportCsvAsync(CancellationToken ct = default)
+    {
+        var settings = await GetSettingsAsync(ct);
+        var categories = await GetCategoriesAsync(ct);
+        var rows = await LoadRowsAsync(Today, settings, categories, null, ct);
+        return RiskCsv.Write(rows.OrderBy(r => r.Reference, ReferenceOrder.Instance));
+    }
+
+    /// <summary>
+    /// Imports the register's own CSV (administrators). Every row is checked by the same validators as
+    /// the form; any error rejects the whole file and nothing is saved.
+    /// </summary>
+    public async Task<ImportResult> ImportCsvAsync(Stream stream, string fileName, long length, CancellationToken ct = default)
+    {
+        if (!CanImport) return ImportResult.Failed("Only administrators can import the risk register");
+        var settings = await GetSettingsAsync(ct);
+        var groups = await db.Groups.AsNoTracking().Select(g => new { g.Id, g.Name, g.ShortName }).ToListAsync(ct);
+        var closingNotes = await db.Risks.AsNoTracking().Where(r => r.ClosingNote != null).ToDictionaryAsync(r => r.Reference, r => r.ClosingNote, ct);
+        var parsed = await RiskCsv.ParseAsync(stream, fileName, length, settings.MatrixSize,
+            name => groups.FirstOrDefault(g => string.Equals(g.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)
+                                               || string.Equals(g.ShortName, name.Trim(), StringComparison.OrdinalIgnoreCase))?.Id,
+            reference => closingNotes.GetValueOrDefault(reference), ct);
+        if (parsed.Errors.Count > 0) return new ImportResult(parsed.Errors, 0, 0);
+
+        var references = parsed.Rows.Select(r => r.Input.Reference.Trim().ToUpperInvariant()).ToList();
+        var existing = await db.Risks.Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery()
+            .Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, ct);
+        int created = 0, updated = 0;
+        foreach (var row in parsed.Rows)
+        {
+            var reference = row.Input.Reference.Trim().ToUpperInvariant();
+            if (existing.TryGetValue(reference, out var risk))
+            {
+                // The CSV has no review-frequency column: keep what the register holds.
+                risk.Update(row.Input with { ReviewFrequencyMonths = risk.ReviewFrequencyMonths }, user.DisplayName, Today);
+                db.Entry(risk).State = EntityState.Modified;
+                updated++;
+            }
+            else
+            {
+                risk = Risk.Create(row.Input, user.DisplayName, Today);
+                db.Risks.Add(risk);
+                created++;
+            }
+            risk.ReplaceFurtherActions(row.Actions);
+        }
+        await db.SaveChangesAsync(ct);
+        return new ImportResult([], created, updated);
+    }
+
+    /// <summary>Open risks by band, above appetite and overdue, for the dashboard.</summary>
+    public async Task<(IReadOnlyDictionary<RiskBand, int> ByBand, int AboveAppetite, int Overdue, int NotAssessed, int Total)> GetSummaryAsync(CancellationToken ct = default)
+    {
+        var register = await GetRegisterAsync(new RiskFilter(), ct);
+        var byBand = Enum.GetValues<RiskBand>().ToDictionary(b => b, b => register.Rows.Count(r => r.Net is { } n && register.Settings.BandOf(n.Score) == b));
+        return (byBand, register.Rows.Count(r => r.AboveAppetite), register.Rows.Count(r => r.ReviewOverdue),
+            register.Rows.Count(r => r.Net is null), register.Rows.Count);
+    }
+}
+
+/// <summary>Orders references naturally: R2 before R10.</summary>
+public sealed class ReferenceOrder : IComparer<string>
+{
+    public static readonly ReferenceOrder Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        static (string, int) Split(string? s)
+        {
+            s ??= "";
+            var letters = new string(s.TakeWhile(c => !char.IsDigit(c)).ToArray());
+            return (letters, int.TryParse(s[letters.Length..], out var n) ? n : 0);
+        }
+        var (lx, nx) = Split(x);
+        var (ly, ny) = Split(y);
+        var c = string.CompareOrdinal(lx, ly);
+        return c != 0 ? c : nx.CompareTo(ny);
+    }
+}
