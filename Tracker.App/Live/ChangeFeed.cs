@@ -7,10 +7,21 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
 {
     public const string EventName = "changed";
 
+    /// <summary>
+    /// Several rows of one record saved together (a risk and its new snapshot) make one event: the
+    /// record's own kind when the rows agree, otherwise "updated", with the highest version.
+    /// </summary>
+    public static IEnumerable<ChangeEvent> OnePerRecord(IEnumerable<ChangeEvent> changes) =>
+        changes.GroupBy(c => (c.Area, c.Key, c.Label)).Select(rows =>
+        {
+            var first = rows.First();
+            var kind = rows.All(r => r.Kind == first.Kind) ? first.Kind : "updated";
+            return first with { Kind = kind, Version = rows.Max(r => r.Version) };
+        });
+
     public async Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default)
     {
-        // One event per affected record; several rows of one record in one save make one event.
-        foreach (var change in changes.DistinctBy(c => (c.Area, c.Key, c.Label)))
+        foreach (var change in OnePerRecord(changes))
         {
             try
             {

@@ -6,7 +6,14 @@ using Tracker.Domain.Risks;
 namespace Tracker.App.Live;
 
 /// <summary>A changed entity seen from the live side: which area and key it belongs to.</summary>
-public sealed record LiveTopic(string Area, string Key, string Label);
+/// <param name="UpdatesParent">
+/// The row belongs to the record the label names (a quarterly update of an action, a snapshot of a
+/// risk): whatever happened to the row, people are told that record was updated.
+/// </param>
+public sealed record LiveTopic(string Area, string Key, string Label, bool UpdatesParent = false)
+{
+    public LiveTopic AsParentUpdate() => this with { UpdatesParent = true };
+}
 
 /// <summary>
 /// Maps each entity type to the live area it belongs to. A child record (a further action, a
@@ -24,12 +31,12 @@ public static class LiveTopics
         [typeof(AgendaItem)] = e => MeetingTopics.Child(((AgendaItem)e).MeetingId, "Agenda"),
         [typeof(Attendance)] = e => MeetingTopics.Child(((Attendance)e).MeetingId, "Attendance"),
         [typeof(MinuteItem)] = e => MeetingTopics.Child(((MinuteItem)e).MeetingId, $"Minute {((MinuteItem)e).MinuteNumber}"),
-        [typeof(Resolution)] = e => MeetingTopics.Resolution((Resolution)e),
+        [typeof(Resolution)] = e => MeetingTopics.Resolution((Resolution)e).AsParentUpdate(),
         [typeof(SubGroupReport)] = e => MeetingTopics.Child(((SubGroupReport)e).MeetingId, "Sub-group report"),
         [typeof(MatterArising)] = e => MeetingTopics.Matter((MatterArising)e),
-        [typeof(MatterUpdate)] = e => MeetingTopics.Matter(((MatterUpdate)e).Matter),
-        [typeof(QuarterlyUpdate)] = e => new("strategy", "", $"Action {((QuarterlyUpdate)e).Action?.Number ?? ((QuarterlyUpdate)e).ActionId.ToString()}"),
-        [typeof(StrategyAction)] = e => new("strategy", "", ((StrategyAction)e).Label),
+        [typeof(MatterUpdate)] = e => MeetingTopics.Matter(((MatterUpdate)e).Matter).AsParentUpdate(),
+        [typeof(QuarterlyUpdate)] = e => new LiveTopic("strategy", ((QuarterlyUpdate)e).ActionId.ToString(), $"Action {((QuarterlyUpdate)e).Action?.Number ?? ((QuarterlyUpdate)e).ActionId.ToString()}").AsParentUpdate(),
+        [typeof(StrategyAction)] = e => new("strategy", ((StrategyAction)e).Id.ToString(), ((StrategyAction)e).Label),
         [typeof(Objective)] = e => new("strategy", "", $"Objective {((Objective)e).Number}"),
         [typeof(Priority)] = e => new("strategy", "", $"Priority {((Priority)e).Number}"),
         [typeof(Tracker.Domain.Strategy.Strategy)] = e => new("strategy", "", ((Tracker.Domain.Strategy.Strategy)e).Title),
@@ -45,7 +52,7 @@ public static class LiveTopics
     };
 
     static LiveTopic RiskChild(int riskId, Risk? risk) =>
-        new("risks", (risk?.Id ?? riskId).ToString(), risk is null ? "A risk" : $"Risk {risk.Reference}");
+        new("risks", (risk?.Id ?? riskId).ToString(), risk is null ? "A risk" : $"Risk {risk.Reference}", UpdatesParent: true);
 
     public static LiveTopic? For(object entity) =>
         Map.TryGetValue(entity.GetType(), out var topic) ? topic(entity) : null;

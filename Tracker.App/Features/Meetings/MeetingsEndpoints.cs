@@ -13,6 +13,7 @@ public static class MeetingsEndpoints
                 meeting is null ? "matters-arising.csv" : $"matters-arising-meeting-{meeting}.csv"));
 
         var live = app.MapGroup("/live/meetings");
+        live.MapGet("/panel", () => new RazorComponentResult<MattersPanel>());
         live.MapGet("/matters", async (string? view, MattersArisingService matters, CancellationToken ct) =>
         {
             var log = await matters.LogAsync(Enum.TryParse<MatterView>(view, true, out var v) ? v : null, ct);

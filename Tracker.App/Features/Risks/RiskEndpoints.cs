@@ -23,6 +23,8 @@ public static class RiskEndpoints
                 [nameof(RiskTable.Register)] = await risks.GetRegisterAsync(RiskFilter.FromQuery(context.Request.Query), ct),
             }));
 
+        app.MapGet("/live/risks/panel", () => new RazorComponentResult<RisksPanel>());
+
         app.MapGet("/live/risks/heat-map", async (string? scores, RiskService risks, CancellationToken ct) =>
             new RazorComponentResult<RiskHeatMap>(new Dictionary<string, object?>
             {

@@ -106,17 +106,24 @@ async function refresh(region, change) {
   if (!response.ok) return;
   const template = document.createElement("template");
   template.innerHTML = (await response.text()).trim();
-  const next = template.content.querySelector("[data-live]");
-  if (!next) return;
 
+  // A fragment is either the region itself (its root carries the same data-live) or the region's content.
+  const root = template.content.firstElementChild;
+  const isWholeRegion = template.content.childElementCount === 1 && root.dataset.live === region.dataset.live;
   const focus = focusPath(region);
   const scroll = window.scrollY;
-  region.replaceWith(next);
+  let updated = region;
+  if (isWholeRegion) {
+    region.replaceWith(root);
+    updated = root;
+  } else {
+    region.replaceChildren(template.content);
+  }
   window.scrollTo({ top: scroll });
-  restoreFocus(next, focus);
+  restoreFocus(updated, focus);
   if (change) {
-    next.classList.add("tracker-live--changed");
-    setTimeout(() => next.classList.remove("tracker-live--changed"), HIGHLIGHT_MS);
+    updated.classList.add("tracker-live--changed");
+    setTimeout(() => updated.classList.remove("tracker-live--changed"), HIGHLIGHT_MS);
   }
 }
 

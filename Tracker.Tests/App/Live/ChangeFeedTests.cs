@@ -92,3 +92,20 @@ public sealed class ChangeFeedTests(RecordingAppFactory app) : IClassFixture<Rec
         Assert.Empty(EventsFor(id));
     }
 }
+
+public sealed class ChangeFeedMergeTests
+{
+    static ChangeEvent Event(string kind, int version, string label = "Risk R2") =>
+        new("risks", "2", kind, label, version, "Chair", DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void OnePerRecord_RiskAndItsNewSnapshot_OneUpdatedEventWithHighestVersion()
+    {
+        var merged = Assert.Single(ChangeFeed.OnePerRecord([Event("updated", 4), Event("created", 1)]));
+        Assert.Equal(("updated", 4), (merged.Kind, merged.Version));
+    }
+
+    [Fact]
+    public void OnePerRecord_DifferentRecords_KeptApart() =>
+        Assert.Equal(2, ChangeFeed.OnePerRecord([Event("created", 1), Event("created", 1, "Risk R3")]).Count());
+}
