@@ -10,14 +10,14 @@ npm ci --no-audit --no-fund --loglevel=error >/dev/null
 dotnet build ../Tracker.App -c Release -v quiet -nologo >/dev/null
 
 ASPNETCORE_ENVIRONMENT=Development \
-ConnectionStrings__Tracker="Data Source=$data/tracker.db" \
+ConnectionStrings__Tracker="Data Source=$data/tracker.db" DataFolder="$data" \
 Logging__LogLevel__Default=Warning \
-  dotnet ../Tracker.App/bin/Release/net10.0/Tracker.App.dll --urls "http://127.0.0.1:$port" --contentRoot ../Tracker.App >"$data/app.log" 2>&1 &
+  dotnet ../Tracker.App/bin/Release/net10.0/Tracker.App.dll --urls "http://127.0.0.1:$port" --contentRoot "$(cd ../Tracker.App && pwd)" >"$data/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
-node fanout.mjs --base "http://127.0.0.1:$port" --pid "$app" --clients 100 --changes 200 "$@"
-node fanout.mjs --base "http://127.0.0.1:$port" --pid "$app" --clients 1000 --changes 200 "$@"
+node fanout.mjs --base "http://127.0.0.1:$port" --pid "$app" --clients 100 --changes "${CHANGES:-200}" "$@"
+node fanout.mjs --base "http://127.0.0.1:$port" --pid "$app" --clients 1000 --changes "${CHANGES:-200}" "$@"
 node pages.mjs --base "http://127.0.0.1:$port" --seconds "${SECONDS_PER_PAGE:-10}"
