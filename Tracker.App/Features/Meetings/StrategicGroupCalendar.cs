@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Data;
 using Tracker.Domain.Common;
+using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
 using Tracker.Domain.Strategy;
 
@@ -18,21 +19,23 @@ public sealed record StrategicGroupMeeting(int Id, string Group, DateOnly Date, 
 /// </summary>
 public sealed class StrategicGroupCalendar(TrackerDbContext db)
 {
-    IQueryable<StrategicGroupMeeting> Meetings =>
-        db.Meetings.AsNoTracking().Where(m => m.Group!.Kind == GroupKind.StrategicGroup)
-            .Select(m => new StrategicGroupMeeting(m.Id, m.Group!.ShortName, m.Date, m.PapersDeadline));
+    IQueryable<Meeting> Strategic => db.Meetings.AsNoTracking().Where(m => m.Group!.Kind == GroupKind.StrategicGroup);
+
+    // Filter and order on the entity; project last, so EF can translate the query.
+    static Task<StrategicGroupMeeting?> FirstAsync(IQueryable<Meeting> query, CancellationToken ct) =>
+        query.Select(m => new StrategicGroupMeeting(m.Id, m.Group!.ShortName, m.Date, m.PapersDeadline)).FirstOrDefaultAsync(ct);
 
     /// <summary>The first meeting on or after <paramref name="from"/> (and no later than <paramref name="until"/> when given).</summary>
     public Task<StrategicGroupMeeting?> NextOnOrAfterAsync(DateOnly from, DateOnly? until = null, CancellationToken ct = default) =>
-        Meetings.Where(m => m.Date >= from && (until == null || m.Date <= until)).OrderBy(m => m.Date).FirstOrDefaultAsync(ct);
+        FirstAsync(Strategic.Where(m => m.Date >= from && (until == null || m.Date <= until)).OrderBy(m => m.Date), ct);
 
     /// <summary>The latest meeting strictly before <paramref name="before"/>.</summary>
     public Task<StrategicGroupMeeting?> LastBeforeAsync(DateOnly before, CancellationToken ct = default) =>
-        Meetings.Where(m => m.Date < before).OrderByDescending(m => m.Date).FirstOrDefaultAsync(ct);
+        FirstAsync(Strategic.Where(m => m.Date < before).OrderByDescending(m => m.Date), ct);
 
     /// <summary>A meeting held on exactly this date, if any (to name a chosen comparison date).</summary>
     public Task<StrategicGroupMeeting?> OnAsync(DateOnly date, CancellationToken ct = default) =>
-        Meetings.Where(m => m.Date == date).FirstOrDefaultAsync(ct);
+        FirstAsync(Strategic.Where(m => m.Date == date).OrderBy(m => m.Id), ct);
 
     /// <summary>
     /// The quarter a meeting reviews: the latest financial quarter complete before the meeting date
