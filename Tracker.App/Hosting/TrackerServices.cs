@@ -34,6 +34,7 @@ public static class TrackerServices
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddScoped<MeetingsService>();
+        builder.Services.AddScoped<StrategicGroupCalendar>();
         builder.Services.AddScoped<MattersArisingService>();
         builder.Services.AddStrategy();
         builder.Services.AddScoped<RiskService>();

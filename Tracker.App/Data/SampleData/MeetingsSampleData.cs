@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tracker.Domain.Common;
 using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
 
@@ -10,8 +11,11 @@ namespace Tracker.App.Data.SampleData;
 /// and sub-group reports of 20 June 2019; the 2024 forward plan. Where the papers disagree the minutes
 /// win: the 2019 report calls the IOM item "68b", but the minutes number it 68a (68b is the YOS item),
 /// and a matter takes its number from the minute that raised it.
+/// Then the current cycle (<see cref="StrategicGroupCycle"/>, relative to today): the meeting held
+/// about two months ago with its minutes and matters arising, and the next, scheduled about three
+/// weeks ahead with the standard agenda.
 /// </summary>
-public sealed class MeetingsSampleData : ISampleData
+public sealed class MeetingsSampleData(TimeProvider clock) : ISampleData
 {
     public int Order => 40;
 
@@ -48,6 +52,7 @@ public sealed class MeetingsSampleData : ISampleData
         Seed2016(strategic);
         Seed2019(strategic, subGroups);
         Seed2024(strategic);
+        SeedCurrentCycle(strategic, subGroups, StrategicGroupCycle.For(DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()))));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -318,5 +323,76 @@ public sealed class MeetingsSampleData : ISampleData
                 meeting.AddAgendaItem((n++).ToString(), item, paperLink: item.StartsWith("SBP Strategy") ? "/actions/report" : null);
             foreach (var item in presentations) meeting.AddAgendaItem((n++).ToString(), item, kind: AgendaItemKind.Presentation);
         }
+    }
+
+    void SeedCurrentCycle(Group strategic, Dictionary<string, Group> subGroups, StrategicGroupCycle cycle)
+    {
+        // The 2026/27 municipal year: minute numbering restarts at 1, a new series.
+        var last = NewMeeting(strategic, cycle.Last, new TimeOnly(10, 0), MeetingStatus.Held, 4, "Bromley Civic Centre");
+        last.MinutesStartAt = 1;
+        AddStandardAgenda(last);
+        Attend(last, AttendanceKind.Present, "Councillor Kate Lymer (Portfolio Holder for Public Protection and Enforcement) (Chairman)", "KL");
+        foreach (var (name, initials) in new[]
+                 {
+                     ("Amanda Mumford (LBB Community Safety Co-ordinator)", "AM"), ("Peter Sibley (LBB ASB and Envirocrime Co-ordinator)", "PS"),
+                     ("Colin Carswell (MET Police Superintendent)", "CC"), ("Toby Smith (LBB Head of Street Enforcement)", "TS"),
+                     ("Joanne Stowell (LBB Assistant Director: Public Protection)", "JS"), ("Sharon Baldwin (Safer Neighbourhood Board Chairman)", "SB"),
+                 })
+            Attend(last, AttendanceKind.Present, name, initials);
+        Attend(last, AttendanceKind.AlsoPresent, "Steve Wood (LBB Democratic Services)", "SW");
+        Attend(last, AttendanceKind.Apologies, "Beverley Brown", "BB");
+
+        Item(last, "1", "Apologies for absence", "Apologies were received from Beverley Brown.");
+        Item(last, "2", "Minutes of the previous meeting", "The minutes were agreed and signed as a correct record.");
+        Resolve(Item(last, "3", "Matters Arising", "The Group noted the matters arising report."), "RESOLVED that the Matters Arising report is noted.");
+        var strategy = Item(last, "4", "SBP Strategy quarterly update", "Amanda Mumford presented the quarterly progress report. Most actions are Green; the PSPO extension and domestic abuse advocacy capacity are Amber.");
+        var pspoPlan = Resolve(strategy, "RESOLVED that the leads of actions rated Amber bring recovery plans to the next meeting.", "PS/AM", true, "SBP Strategy quarterly update");
+        var crime = Item(last, "5", "Crime update", "Superintendent Colin Carswell presented the crime update. Knife crime is down on the previous rolling year; residential burglary has risen over the summer.");
+        var wards = Resolve(crime, "RESOLVED that the Police provide a breakdown of residential burglary by ward at the next meeting.", "CC", true, "Crime update");
+        Item(last, "6", "Reports from Sub-Groups");
+        var asb = Item(last, "6a", "ASB and Envirocrime Sub-Group update", "Peter Sibley reported on the Community Impact Days and the consultation on extending the Public Spaces Protection Order.");
+        var pspo = Resolve(asb, "RESOLVED that the ASB and Envirocrime Sub-Group report the outcome of the PSPO consultation at the next meeting.", "PS", true, "ASB and Envirocrime Sub-Group update");
+        var flyTipping = Resolve(asb, "RESOLVED that the sub-group share the fly-tipping hotspot map with all partners.", "PS/TS", true, "ASB and Envirocrime Sub-Group update");
+        var risks = Item(last, "7", "Risk register", "The Chairman led the review of the risk register. Demand for domestic abuse advocacy and the London Crime Prevention Fund review were discussed.");
+        var reassess = Resolve(risks, "RESOLVED that the owners of R7 and R12 bring revised assessments to the next meeting.", "AM/BB", true, "Risk register");
+        Item(last, "8", "Date and time of next meeting", $"The date of the next meeting was confirmed as {UkDates.Long(cycle.Next)} at 10.00am at Bromley Civic Centre.");
+
+        // Updates since: the demo lead has updated one of his matters, the clerk others; one is closed.
+        var today = cycle.Today;
+        Update(pspo, "The consultation closed with 212 responses, 81% in favour of the extension. The report to the Portfolio Holder is being drafted.", "Peter Sibley", today.AddDays(-12));
+        Update(flyTipping, "The hotspot map was circulated to all partners by the Community Safety team.", "Amanda Mumford", cycle.Last.AddDays(14));
+        flyTipping!.TryClose("The hotspot map was shared with all partners.", "Amanda Mumford", cycle.Last.AddDays(14));
+        Update(wards, "The Police will present the ward breakdown with the crime update.", "Steve Wood", today.AddDays(-5));
+        Update(reassess, "R12 has been reassessed following the announcement of the funding review.", "Amanda Mumford", today.AddDays(-25));
+        _ = pspoPlan;
+
+        var next = NewMeeting(strategic, cycle.Next, new TimeOnly(10, 0), MeetingStatus.Scheduled, 4, "Bromley Civic Centre");
+        AddStandardAgenda(next);
+        // The demo lead has filed his sub-group's report on time; the others are still to come.
+        var report = new SubGroupReport { Meeting = next, SubGroup = subGroups["ASB and Envirocrime"], Author = "Peter Sibley" };
+        var filed = today.AddDays(-2) < next.PapersDeadline ? today.AddDays(-2) : next.PapersDeadline;
+        report.File(new SubGroupReportInput(
+            "Two Community Impact Days were held since the last meeting, in Cray Valley East and Penge, with 38 visits to ASB and crime offenders and 6 fly-tipping enforcement actions.",
+            "The PSPO consultation has closed; the decision is due before the current order lapses.",
+            "The action plan is on track apart from the PSPO extension, which is Amber until the decision is made.",
+            "Partners are asked to support the Portfolio Holder's decision on the PSPO extension."), "Peter Sibley", filed, next.PapersDeadline, last.Date);
+        _db.SubGroupReports.Add(report);
+    }
+
+    /// <summary>The Strategic Group's standing agenda, each item linked to the paper the tracker holds for it.</summary>
+    static void AddStandardAgenda(Meeting meeting)
+    {
+        (string Title, string? Presenter, string? Link)[] items =
+        [
+            ("Apologies for absence", null, null),
+            ("Minutes of the previous meeting", null, "/meetings/{previous}/minutes"),
+            ("Matters arising", "Steve Wood", "/meetings/{meeting}/matters-arising"),
+            ("SBP Strategy quarterly update", "Amanda Mumford", "/actions/report"),
+            ("Crime update", "Colin Carswell", null),
+            ("Reports from sub-groups", "Sub-group leads", null),
+            ("Risk register", "Councillor Kate Lymer", "/risks"),
+        ];
+        var n = 1;
+        foreach (var (title, presenter, link) in items) meeting.AddAgendaItem((n++).ToString(), title, presenter, link);
     }
 }

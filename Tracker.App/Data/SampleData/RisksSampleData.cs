@@ -8,7 +8,7 @@ namespace Tracker.App.Data.SampleData;
 /// The four risks of the partnership's draft Risk Log, word for word (including its wording slips and
 /// the third risk's impact, which the log cuts off), plus partnership risks of the kind the sub-groups
 /// report, reassessed over the past four quarterly meetings so history and direction of travel show.
-/// Dates are relative to today so the demo always has a "last meeting" about three months ago.
+/// Dates are relative to today and follow <see cref="StrategicGroupCycle"/>, the meetings sample data's current cycle.
 /// </summary>
 public sealed class RisksSampleData(TimeProvider clock) : ISampleData
 {
@@ -174,8 +174,11 @@ public sealed class RisksSampleData(TimeProvider clock) : ISampleData
     public async Task SeedAsync(TrackerDbContext db, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
-        // Quarterly Strategic Group meetings: the last about three months ago.
-        DateOnly Meeting(int ago) => today.AddMonths(-3 * ago).AddDays(-7);
+        // Reassessments are dated on the Strategic Group meetings of the sample cycle (the last about two
+        // months ago, then quarterly before it), so that direction of travel "since the last meeting"
+        // compares with the snapshot agreed at that meeting; changes since are dated after it.
+        var cycle = StrategicGroupCycle.For(today);
+        DateOnly Meeting(int ago) => cycle.MeetingsAgo(ago);
         var groups = await db.Groups.ToDictionaryAsync(g => g.ShortName, g => g.Id, cancellationToken);
 
         foreach (var seed in Seeds)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tracker.Domain.Common;
 using Tracker.Domain.People;
 using Tracker.Domain.Strategy;
 using StrategyEntity = Tracker.Domain.Strategy.Strategy;
@@ -9,9 +10,10 @@ namespace Tracker.App.Data.SampleData;
 /// The strategy of the Quarter Four 2020/21 progress report: Priority One – Safer Neighbourhoods as
 /// the report gives it (objectives 1–8, their actions and Quarter Four updates, converted from the
 /// report's HTML to plain paragraphs and "- " list lines) and its metrics table (Rolling Year Jan 21);
-/// Priorities Two to Four with a few actions and earlier quarters in varied RAG. Development only.
+/// Priorities Two to Four with a few actions and earlier quarters in varied RAG; and updates for the
+/// recent quarters, relative to today, so that the current cycle of meetings has papers. Development only.
 /// </summary>
-public sealed partial class StrategySampleData : ISampleData
+public sealed partial class StrategySampleData(TimeProvider clock) : ISampleData
 {
     public int Order => 30;
 
@@ -54,6 +56,7 @@ public sealed partial class StrategySampleData : ISampleData
 
         SeedPriorityOne(strategy, partners, Act, Update);
         SeedOtherPriorities(strategy, partners, Act, Update);
+        SeedRecentQuarters(strategy, people, DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow())));
         await db.SaveChangesAsync(cancellationToken);
 
         var priorities = strategy.Priorities.ToDictionary(p => p.Number);

@@ -10,9 +10,9 @@ public static class DashboardPanels
 {
     public static readonly IReadOnlyList<Type> All =
     [
-        typeof(PartnershipPanel),
         typeof(MattersPanel),
         typeof(StrategyPanel),
         typeof(RisksPanel),
+        typeof(PartnershipPanel),
     ];
 }

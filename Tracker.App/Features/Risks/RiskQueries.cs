@@ -119,7 +119,14 @@ public sealed record RiskRegister(
     RiskSettings Settings,
     IReadOnlyList<RiskCategory> Categories,
     IReadOnlyList<(int Id, string Name)> Groups,
-    bool CanCreate);
+    bool CanCreate)
+{
+    /// <summary>What <see cref="Since"/> is: the last Strategic Group meeting by default, or the date chosen.</summary>
+    public RiskComparison? Comparison { get; init; }
+}
+
+/// <summary>The date direction of travel is measured since, described for the reader ("the last Strategic Group on 17 September 2026").</summary>
+public sealed record RiskComparison(DateOnly Date, string Description, bool IsDefault, int? MeetingId);
 
 /// <summary>Counts of risks in each likelihood × severity cell for one of the three assessments.</summary>
 public sealed record HeatMapData(ScoreKind Kind, RiskSettings Settings, IReadOnlyDictionary<(int Likelihood, int Severity), int> Counts, int NotAssessed)

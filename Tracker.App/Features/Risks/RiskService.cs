@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Common;
 using Tracker.App.Data;
+using Tracker.App.Features.Meetings;
 using Tracker.Domain.Common;
 using Tracker.Domain.People;
 using Tracker.Domain.Risks;
@@ -12,7 +13,7 @@ namespace Tracker.App.Features.Risks;
 /// and administrators for every group. Every write validates, authorises, then saves with the version
 /// the user loaded.
 /// </summary>
-public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProvider clock, StrategicGroupCalendar calendar)
 {
     public DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
 
@@ -26,14 +27,28 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
     }
 
     /// <summary>
-    /// "Since the previous Strategic Group meeting": the latest date the chair recorded a review before
-    /// today, or three months ago when none has been recorded yet.
+    /// "Since the last meeting" (DOMAIN.md): the date of the most recent Strategic Group meeting before
+    /// today; when none is in the tracker, the latest review the chair recorded before today, or three
+    /// months ago when none has been recorded either.
     /// </summary>
-    public async Task<DateOnly> GetDefaultSinceAsync(CancellationToken ct = default)
+    public async Task<DateOnly> GetDefaultSinceAsync(CancellationToken ct = default) => (await GetComparisonAsync(null, ct)).Date;
+
+    /// <summary>What direction of travel is measured against: the date asked for (<c>?since=</c>) or the default, and what that date is.</summary>
+    public async Task<RiskComparison> GetComparisonAsync(DateOnly? requested, CancellationToken ct = default)
     {
+        if (requested is { } chosen)
+        {
+            var on = await calendar.OnAsync(chosen, ct);
+            return new RiskComparison(chosen, on is null ? $"{UkDates.Long(chosen)}, the date chosen" : $"the {on.Group} meeting on {UkDates.Long(on.Date)}, the date chosen",
+                IsDefault: false, on?.Id);
+        }
         var today = Today;
+        if (await calendar.LastBeforeAsync(today, ct) is { } meeting)
+            return new RiskComparison(meeting.Date, $"the last {meeting.Group} meeting, on {UkDates.Long(meeting.Date)}", IsDefault: true, meeting.Id);
         var dates = await db.RiskReviews.AsNoTracking().Where(r => r.ReviewedOn < today).Select(r => r.ReviewedOn).ToListAsync(ct);
-        return dates.Count > 0 ? dates.Max() : today.AddMonths(-3);
+        return dates.Count > 0
+            ? new RiskComparison(dates.Max(), $"the last review recorded by the chair on {UkDates.Long(dates.Max())}, as no Strategic Group meeting is in the tracker", IsDefault: true, null)
+            : new RiskComparison(today.AddMonths(-3), $"{UkDates.Long(today.AddMonths(-3))}, three months ago, as no Strategic Group meeting or review is in the tracker", IsDefault: true, null);
     }
 
     async Task<HashSet<int>> LedGroupIdsAsync(CancellationToken ct)
@@ -89,7 +104,8 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
     {
         var settings = await GetSettingsAsync(ct);
         var categories = await GetCategoriesAsync(ct);
-        var since = filter.Since ?? await GetDefaultSinceAsync(ct);
+        var comparison = await GetComparisonAsync(filter.Since, ct);
+        var since = comparison.Date;
         var rows = await LoadRowsAsync(since, settings, categories, null, ct);
         var band = RiskBands.FromSlug(filter.Band);
 
@@ -123,7 +139,7 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
         };
 
         var groups = await GroupOptionsAsync(onlyEditable: false, ct);
-        return new RiskRegister(result.ToList(), filter, since, settings, categories, groups, await CanCreateAsync(ct));
+        return new RiskRegister(result.ToList(), filter, since, settings, categories, groups, await CanCreateAsync(ct)) { Comparison = comparison };
     }
 
     /// <summary>Open risks counted by cell for the gross, net or target assessment.</summary>

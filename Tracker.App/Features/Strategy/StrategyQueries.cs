@@ -148,7 +148,7 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
     public async Task<MyUpdatesView> MyUpdatesAsync(CancellationToken ct = default)
     {
         var quarter = CurrentQuarter;
-        var deadline = deadlines.For(quarter);
+        var deadline = await deadlines.ForAsync(quarter, ct);
         if (user.PersonId is not { } me) return new MyUpdatesView(quarter, deadline, []);
         var actions = await db.StrategyActions.AsNoTracking().AsSplitQuery()
             .Include(a => a.OwningGroup)
@@ -176,7 +176,7 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
     {
         var view = await LoadAsync(strategyId, quarter, ct);
         if (view is null) return null;
-        var deadline = deadlines.For(quarter);
+        var deadline = await deadlines.ForAsync(quarter, ct);
         var pastDeadline = quarter < CurrentQuarter || deadlines.Today > deadline.Date;
         var actions = view.Actions.Where(a => !a.IsRetired).ToList();
         // Each action counts once for its sub-group and once for each of its owners.

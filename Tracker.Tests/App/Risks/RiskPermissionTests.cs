@@ -1,3 +1,4 @@
+using Tracker.App.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.App.Common;
@@ -25,7 +26,7 @@ public sealed class RiskPermissionTests(TrackerAppFactory app) : IClassFixture<T
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrackerDbContext>();
         var person = await db.People.SingleAsync(p => p.Initials == initials);
-        return await work(new RiskService(db, new StubUser(role, person.Id, person.Name), TimeProvider.System), db);
+        return await work(new RiskService(db, new StubUser(role, person.Id, person.Name), TimeProvider.System, new StrategicGroupCalendar(db)), db);
     }
 
     static async Task<(int Id, int Version, RiskInput Input)> LoadAsync(RiskService service, TrackerDbContext db, string reference)

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Tracker.Domain.Common;
+using Tracker.Domain.Meetings;
+using Tracker.Domain.People;
+using Tracker.Domain.Strategy;
+using Tracker.Tests.Support;
+
+namespace Tracker.Tests.App.Strategy;
+
+/// <summary>"My updates" and the completeness view take the papers deadline from the next Strategic Group meeting.</summary>
+public sealed class PapersDeadlineTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+{
+    static DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(DateTimeOffset.UtcNow));
+    static FinancialQuarter Current => FinancialQuarter.Containing(Today);
+
+    Task<(int Id, DateOnly Date, DateOnly PapersDeadline)> NextMeetingAsync() => app.WithDbAsync(async db =>
+    {
+        var m = await db.Meetings.Where(m => m.Group!.Kind == GroupKind.StrategicGroup && m.Date >= Today)
+            .OrderBy(m => m.Date).Select(m => new { m.Id, m.Date, m.PapersDeadline }).FirstAsync();
+        return (m.Id, m.Date, m.PapersDeadline);
+    });
+
+    [Fact]
+    public async Task MyUpdates_NextStrategicGroupMeetingScheduled_DeadlineIsItsPapersDeadline()
+    {
+        var next = await NextMeetingAsync();
+        // The sample cycle's next meeting is about three weeks ahead, with the default deadline a week before it.
+        Assert.InRange(next.Date.DayNumber - Today.DayNumber, 14, 28);
+        Assert.Equal(next.Date.AddDays(-Meeting.DefaultPapersDeadlineDays), next.PapersDeadline);
+
+        var lead = await app.SignInAsync("lead");
+        var deadline = (await lead.GetPageAsync("/actions/my")).QuerySelector("[data-deadline]")!;
+        Assert.Contains($"Papers for the Strategic Group on {UkDates.Long(next.Date)} are due by {UkDates.Long(next.PapersDeadline)}.", deadline.TextContent);
+        Assert.Contains("papers deadline", deadline.TextContent);
+        Assert.NotNull(deadline.QuerySelector($"a[href='/meetings/{next.Id}']"));
+    }
+
+    [Fact]
+    public async Task MyUpdates_SampleData_SomeOfTheLeadsActionsUpdatedThisQuarterAndSomeOutstanding()
+    {
+        var lead = await app.SignInAsync("lead");
+        var page = await lead.GetPageAsync("/actions/my");
+        var rows = page.QuerySelectorAll("[data-my-action]").ToList();
+        Assert.Contains(rows, r => r.TextContent.Contains("Not updated"));
+        Assert.Contains(rows, r => r.TextContent.Contains("Updated") && !r.TextContent.Contains("Not updated"));
+    }
+
+    [Fact]
+    public async Task Completeness_BeforeTheDeadline_OutstandingNotLateAndNamesTheMeeting()
+    {
+        var next = await NextMeetingAsync();
+        var chair = await app.SignInAsync("chair");
+        var page = await chair.GetPageAsync($"/actions/completeness?year={Current.Year}&quarter={Current.Quarter}");
+        Assert.Contains($"Papers for the Strategic Group on {UkDates.Long(next.Date)} are due by {UkDates.Long(next.PapersDeadline)}",
+            page.QuerySelector("[data-deadline]")!.TextContent);
+        var (updated, outstanding, late) = Totals(page);
+        Assert.True(updated > 0, "some actions are updated this quarter");
+        Assert.True(outstanding > 0, "some actions are outstanding");
+        Assert.Equal(0, late);
+    }
+
+    [Fact]
+    public async Task Completeness_MeetingsPapersDeadlinePassed_OutstandingCountedLate()
+    {
+        var next = await NextMeetingAsync();
+        // The clerk brings the papers deadline forward to yesterday: anything not updated is now late.
+        await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == next.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.PapersDeadline, Today.AddDays(-1))));
+        try
+        {
+            var chair = await app.SignInAsync("chair");
+            var page = await chair.GetPageAsync($"/actions/completeness?year={Current.Year}&quarter={Current.Quarter}");
+            Assert.Contains($"are due by {UkDates.Long(Today.AddDays(-1))}", page.QuerySelector("[data-deadline]")!.TextContent);
+            var (updated, outstanding, late) = Totals(page);
+            Assert.True(updated > 0);
+            Assert.Equal(0, outstanding);
+            Assert.True(late > 0, "actions not updated by the meeting's deadline are late");
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == next.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.PapersDeadline, next.PapersDeadline)));
+        }
+    }
+
+    /// <summary>Updated, outstanding and late summed over the "By sub-group" table.</summary>
+    static (int Updated, int Outstanding, int Late) Totals(AngleSharp.Dom.IDocument page)
+    {
+        var table = page.QuerySelectorAll("table").First(t => t.QuerySelector("caption")!.TextContent.Contains("By sub-group"));
+        var cells = table.QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => int.Parse(td.TextContent)).ToArray()).ToList();
+        return (cells.Sum(c => c[0]), cells.Sum(c => c[1]), cells.Sum(c => c[2]));
+    }
+}
+
+/// <summary>With no future Strategic Group meeting in the tracker, the deadline falls back to configuration.</summary>
+public sealed class PapersDeadlineFallbackTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+{
+    [Fact]
+    public async Task MyUpdates_NoFutureStrategicGroupMeeting_FallsBackToConfiguredRule()
+    {
+        var today = DateOnly.FromDateTime(UkDates.ToLondon(DateTimeOffset.UtcNow));
+        // Move every future Strategic Group meeting to a sub-group: none is left ahead.
+        await app.WithDbAsync(async db =>
+        {
+            var subGroup = await db.Groups.Where(g => g.Kind == GroupKind.SubGroup).Select(g => g.Id).FirstAsync();
+            return await db.Meetings.Where(m => m.Group!.Kind == GroupKind.StrategicGroup && m.Date >= today)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.GroupId, subGroup));
+        });
+
+        var lead = await app.SignInAsync("lead");
+        var deadline = (await lead.GetPageAsync("/actions/my")).QuerySelector("[data-deadline]")!.TextContent;
+        // Strategy:PapersDeadline and Strategy:NextMeetingDate are blank in appsettings: 7 days before the quarter ends.
+        Assert.Contains(UkDates.Long(FinancialQuarter.Containing(today).End.AddDays(-7)), deadline);
+        Assert.Contains("as no Strategic Group meeting is scheduled", deadline);
+        Assert.DoesNotContain("Papers for the Strategic Group", deadline);
+    }
+}
