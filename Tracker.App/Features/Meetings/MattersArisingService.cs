@@ -197,11 +197,7 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
     }
 
-    static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    static string Cell(string value) => CsvCells.Quote(CsvCells.Defuse(value));
 
     public async Task<MattersPanelModel> PanelAsync(CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using Tracker.App.Common;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -63,10 +64,10 @@ public static class RiskCsv
                 var actions = r.FurtherActions;
                 csv.WriteRecord(
                 [
-                    r.Reference, r.Title, r.Cause, r.Impact, r.Categories, r.GroupName,
-                    r.Gross.Likelihood.ToString(), r.Gross.Severity.ToString(), r.Gross.Score.ToString(), r.Controls,
+                    r.Reference, CsvCells.Defuse(r.Title), CsvCells.Defuse(r.Cause), CsvCells.Defuse(r.Impact), r.Categories, r.GroupName,
+                    r.Gross.Likelihood.ToString(), r.Gross.Severity.ToString(), r.Gross.Score.ToString(), CsvCells.Defuse(r.Controls),
                     r.Net?.Likelihood.ToString() ?? "", r.Net?.Severity.ToString() ?? "", r.Net?.Score.ToString() ?? "",
-                    Join(actions.Select(a => a.Description)), Join(actions.Select(a => a.Owner)),
+                    CsvCells.Defuse(Join(actions.Select(a => a.Description))), CsvCells.Defuse(Join(actions.Select(a => a.Owner))),
                     Join(actions.Select(a => a.Rag?.ToString() ?? "")),
                     Join(actions.Select(a => a.TargetDate is { } d ? UkDates.Short(d) : "")),
                     r.Target?.Likelihood.ToString() ?? "", r.Target?.Severity.ToString() ?? "", r.Target?.Score.ToString() ?? "",
@@ -152,7 +153,7 @@ public static class RiskCsv
     static ParsedRiskRow ParseRow(string[] f, int row, int matrixSize, Func<string, int?> groupByName, Func<string, string?> existingClosingNote,
         RiskInputValidator validator, FurtherActionInputValidator actionValidator, List<ImportError> errors)
     {
-        string Cell(string column) => f[Header.ToList().IndexOf(column)].Trim();
+        string Cell(string column) => CsvCells.Restore(f[Header.ToList().IndexOf(column)].Trim());
         int? Number(string column)
         {
             var text = Cell(column);

@@ -1,3 +1,4 @@
+using Tracker.App.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Data;
@@ -33,22 +34,10 @@ public sealed class StrategyExport(TrackerDbContext db, StrategyQueries queries)
                     action.Update?.AuthorName ?? "",
                     action.Update is { } u ? UkDates.ToLondon(u.RecordedAt).ToString("dd/MM/yyyy HH:mm", UkDates.Culture) : "",
                 ];
-                csv.Append(string.Join(',', fields.Select(f => Quote(Safe(f))))).Append("\r\n");
+                csv.Append(string.Join(',', fields.Select(f => CsvCells.Quote(CsvCells.Defuse(f))))).Append("\r\n");
             }
         }
         return csv.ToString();
     }
 
-    /// <summary>
-    /// Spreadsheets run cells that start like a formula; such text gets a leading apostrophe. A
-    /// narrative's "- " list line is left alone, as it cannot be read as a formula.
-    /// </summary>
-    /// <summary>RFC 4180: fields with commas, quotes or line breaks are quoted, quotes doubled.</summary>
-    static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-
-    internal static string Safe(string value) =>
-        value.Length > 0 && (value[0] is '=' or '+' or '@' or '\t' or '\r' || (value[0] == '-' && !value.StartsWith("- ", StringComparison.Ordinal)))
-            ? "'" + value
-            : value;
 }
