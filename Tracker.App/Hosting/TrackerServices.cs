@@ -38,6 +38,7 @@ public static class TrackerServices
         builder.Services.AddScoped<MattersArisingService>();
         builder.Services.AddStrategy();
         builder.Services.AddScoped<RiskService>();
+        builder.Services.AddSingleton<RiskDataCache>();
         builder.Services.AddTrackerSampleData();
     }
 }

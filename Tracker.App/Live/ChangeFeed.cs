@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Tracker.App.Live;
@@ -19,8 +21,19 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
             return first with { Kind = kind, Version = rows.Max(r => r.Version) };
         });
 
+    readonly ConcurrentDictionary<string, StrongBox<long>> _versions = new();
+
+    /// <summary>
+    /// How many commits have touched an area: in-memory caches of an area's data stamp what they
+    /// load with it and reload once it moves on (see <see cref="Features.Risks.RiskDataCache"/>).
+    /// </summary>
+    public long VersionOf(string area) => Interlocked.Read(ref _versions.GetOrAdd(area, _ => new StrongBox<long>()).Value);
+
     public async Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default)
     {
+        // Before broadcasting, so a browser re-fetching a fragment on the event never gets a cached copy.
+        foreach (var area in changes.Select(c => c.Area).Distinct())
+            Interlocked.Increment(ref _versions.GetOrAdd(area, _ => new StrongBox<long>()).Value);
         foreach (var change in OnePerRecord(changes))
         {
             try

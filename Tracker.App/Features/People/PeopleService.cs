@@ -21,6 +21,10 @@ public sealed class PeopleService(TrackerDbContext db, ICurrentUser user)
             .Select(p => new PersonRow(p.Id, p.Name, p.Initials, p.RoleTitle, p.Partner!.Code, p.Email, p.IsActive))
             .ToListAsync(ct);
 
+    /// <summary>For the dashboard: counted by the database rather than loading every row.</summary>
+    public async Task<(int Partners, int People)> CountAsync(CancellationToken ct = default) =>
+        (await db.Partners.CountAsync(ct), await db.People.CountAsync(ct));
+
     public async Task<IReadOnlyList<PartnerRow>> ListPartnersAsync(CancellationToken ct = default) =>
         await db.Partners.AsNoTracking().OrderBy(p => p.Code).Select(p => new PartnerRow(p.Id, p.Code, p.Name)).ToListAsync(ct);
 

@@ -13,8 +13,29 @@ namespace Tracker.App.Features.Risks;
 /// and administrators for every group. Every write validates, authorises, then saves with the version
 /// the user loaded.
 /// </summary>
-public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProvider clock, StrategicGroupCalendar calendar)
+public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProvider clock, StrategicGroupCalendar calendar,
+    RiskDataCache? cache = null)
 {
+    HashSet<int>? _ledGroups;
+
+    /// <summary>
+    /// The register's data for reading, from the app-wide cache when there is one (there is in the
+    /// app; a service built by hand in a test reads the database). Writes and edit forms read the
+    /// database itself.
+    /// </summary>
+    Task<RiskData> DataAsync(CancellationToken ct) => cache is null ? LoadDataAsync(ct) : cache.GetAsync(LoadDataAsync, ct);
+
+    async Task<RiskData> LoadDataAsync(CancellationToken ct)
+    {
+        var settings = await GetSettingsAsync(ct);
+        var categories = await GetCategoriesAsync(ct);
+        var risks = await db.Risks.AsNoTracking().Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery().ToListAsync(ct);
+        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Kind).ThenBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
+        var reviewDates = await db.RiskReviews.AsNoTracking().Select(r => r.ReviewedOn).Distinct().ToListAsync(ct);
+        return new RiskData(settings, categories, risks, groups.ToDictionary(g => g.Id, g => g.Name),
+            groups.Select(g => (g.Id, g.Name)).ToList(), reviewDates);
+    }
+
     public DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
 
     public async Task<RiskSettings> GetSettingsAsync(CancellationToken ct = default) =>
@@ -45,7 +66,7 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
         var today = Today;
         if (await calendar.LastBeforeAsync(today, ct) is { } meeting)
             return new RiskComparison(meeting.Date, $"the last {meeting.Group} meeting, on {UkDates.Long(meeting.Date)}", IsDefault: true, meeting.Id);
-        var dates = await db.RiskReviews.AsNoTracking().Where(r => r.ReviewedOn < today).Select(r => r.ReviewedOn).ToListAsync(ct);
+        var dates = (await DataAsync(ct)).ReviewDates.Where(d => d < today).ToList();
         return dates.Count > 0
             ? new RiskComparison(dates.Max(), $"the last review recorded by the chair on {UkDates.Long(dates.Max())}, as no Strategic Group meeting is in the tracker", IsDefault: true, null)
             : new RiskComparison(today.AddMonths(-3), $"{UkDates.Long(today.AddMonths(-3))}, three months ago, as no Strategic Group meeting or review is in the tracker", IsDefault: true, null);
@@ -54,7 +75,8 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
     async Task<HashSet<int>> LedGroupIdsAsync(CancellationToken ct)
     {
         if (!user.IsInRole(TrackerRoles.Lead) || user.PersonId is not { } personId) return [];
-        return (await db.GroupMembers.AsNoTracking().Where(m => m.PersonId == personId && m.IsLead).Select(m => m.GroupId).ToListAsync(ct)).ToHashSet();
+        // Once per request: the register asks for every row and again for "Add a risk".
+        return _ledGroups ??= (await db.GroupMembers.AsNoTracking().Where(m => m.PersonId == personId && m.IsLead).Select(m => m.GroupId).ToListAsync(ct)).ToHashSet();
     }
 
     async Task<Func<int, bool>> EditPermissionAsync(CancellationToken ct)
@@ -79,11 +101,13 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
         return groups.Where(g => can(g.Id)).Select(g => (g.Id, g.Name)).ToList();
     }
 
+    async Task<IReadOnlyList<(int Id, string Name)>> AllGroupOptionsAsync(CancellationToken ct) => (await DataAsync(ct)).GroupOptions;
+
     async Task<List<RiskRow>> LoadRowsAsync(DateOnly since, RiskSettings settings, IReadOnlyList<RiskCategory> categories, int? onlyId, CancellationToken ct)
     {
-        var query = db.Risks.AsNoTracking().Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery();
-        var risks = onlyId is { } id ? await query.Where(r => r.Id == id).ToListAsync(ct) : await query.ToListAsync(ct);
-        var groups = await db.Groups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        var data = await DataAsync(ct);
+        var risks = onlyId is { } id ? data.Risks.Where(r => r.Id == id) : data.Risks;
+        var groups = data.GroupNames;
         var can = await EditPermissionAsync(ct);
         var appetite = categories.ToDictionary(c => c.Code, c => c.Appetite);
         var today = Today;
@@ -102,8 +126,8 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
 
     public async Task<RiskRegister> GetRegisterAsync(RiskFilter filter, CancellationToken ct = default)
     {
-        var settings = await GetSettingsAsync(ct);
-        var categories = await GetCategoriesAsync(ct);
+        var data = await DataAsync(ct);
+        var (settings, categories) = (data.Settings, data.Categories);
         var comparison = await GetComparisonAsync(filter.Since, ct);
         var since = comparison.Date;
         var rows = await LoadRowsAsync(since, settings, categories, null, ct);
@@ -138,17 +162,16 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             _ => result.OrderByDescending(r => r.Current.Score).ThenByDescending(r => r.Gross.Score).ThenBy(r => r.Reference, ReferenceOrder.Instance),
         };
 
-        var groups = await GroupOptionsAsync(onlyEditable: false, ct);
+        var groups = await AllGroupOptionsAsync(ct);
         return new RiskRegister(result.ToList(), filter, since, settings, categories, groups, await CanCreateAsync(ct)) { Comparison = comparison };
     }
 
     /// <summary>Open risks counted by cell for the gross, net or target assessment.</summary>
     public async Task<HeatMapData> GetHeatMapAsync(ScoreKind kind, CancellationToken ct = default)
     {
-        var settings = await GetSettingsAsync(ct);
-        var risks = await db.Risks.AsNoTracking().Where(r => r.Status == RiskStatus.Open)
-            .Select(r => new { r.GrossLikelihood, r.GrossSeverity, r.NetLikelihood, r.NetSeverity, r.TargetLikelihood, r.TargetSeverity })
-            .ToListAsync(ct);
+        var data = await DataAsync(ct);
+        var settings = data.Settings;
+        var risks = data.Risks.Where(r => r.Status == RiskStatus.Open).ToList();
         var scores = risks.Select(r => kind switch
         {
             ScoreKind.Gross => new RiskScore(r.GrossLikelihood, r.GrossSeverity),
@@ -161,8 +184,8 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
 
     public async Task<RiskDetail?> GetDetailAsync(int id, DateOnly? since = null, CancellationToken ct = default)
     {
-        var settings = await GetSettingsAsync(ct);
-        var categories = await GetCategoriesAsync(ct);
+        var data = await DataAsync(ct);
+        var (settings, categories) = (data.Settings, data.Categories);
         var from = since ?? await GetDefaultSinceAsync(ct);
         var row = (await LoadRowsAsync(from, settings, categories, id, ct)).SingleOrDefault();
         if (row is null) return null;
@@ -356,8 +379,8 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
 
     public async Task<string> ExportCsvAsync(CancellationToken ct = default)
     {
-        var settings = await GetSettingsAsync(ct);
-        var categories = await GetCategoriesAsync(ct);
+        var data = await DataAsync(ct);
+        var (settings, categories) = (data.Settings, data.Categories);
         var rows = await LoadRowsAsync(Today, settings, categories, null, ct);
         return RiskCsv.Write(rows.OrderBy(r => r.Reference, ReferenceOrder.Instance));
     }

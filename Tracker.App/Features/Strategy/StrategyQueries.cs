@@ -48,7 +48,11 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
             .SingleOrDefaultAsync(s => s.Id == strategyId, ct);
 
     /// <summary>The strategy as it stood in a quarter: each action's current update, roll-ups and metrics.</summary>
-    public async Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default)
+    public Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default) =>
+        LoadAsync(strategyId, quarter, withMetricsAndLock: true, ct);
+
+    /// <param name="withMetricsAndLock">False for the dashboard, which shows neither: two queries fewer.</param>
+    async Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, bool withMetricsAndLock, CancellationToken ct)
     {
         var strategy = await LoadGraphAsync(strategyId, ct);
         if (strategy is null) return null;
@@ -85,6 +89,7 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
                 priority.SubPriorities.OrderBy(s => s.Number).Select(s => (s.Number, s.Title)).ToList(),
                 RollUp.Of(objectives.SelectMany(o => o.Actions).Select(a => a.Rag), priorityOverride), objectives));
         }
+        if (!withMetricsAndLock) return new StrategyView(strategy.Id, strategy.Title, quarter, priorities, [], null);
         return new StrategyView(strategy.Id, strategy.Title, quarter, priorities, await MetricsAsync(strategyId, quarter, ct),
             await LockAsync(strategyId, quarter, ct));
     }
@@ -202,7 +207,7 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
     {
         if (await ResolveStrategyIdAsync(null, ct) is not { } id) return null;
         var quarter = await DefaultQuarterAsync(id, ct);
-        var view = await LoadAsync(id, quarter, ct);
+        var view = await LoadAsync(id, quarter, withMetricsAndLock: false, ct);
         if (view is null) return null;
         RagStatus?[] scale = [RagStatus.Red, RagStatus.Amber, RagStatus.Green, RagStatus.Blue, null];
         var priorities = view.Priorities.Select(p => new PrioritySummary(p.Heading,
