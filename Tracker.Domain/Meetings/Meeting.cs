@@ -196,9 +196,13 @@ public sealed class Attendance : Entity
         Kind = kind;
         Person = person;
         PersonId = person.Id;
-        Name = person.Name;
+        Name = MinutesName(person);
         SubstituteFor = substituteFor?.Name;
     }
+
+    /// <summary>How the minutes name someone: "Amanda Mumford (LBB Community Safety Co-ordinator)".</summary>
+    public static string MinutesName(Person person) =>
+        string.IsNullOrWhiteSpace(person.RoleTitle) ? person.Name : $"{person.Name} ({person.RoleTitle})";
 
     public string Describe() => SubstituteFor is null ? Name : $"{Name} attended as substitute for {SubstituteFor}";
 }

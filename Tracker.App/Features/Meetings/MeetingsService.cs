@@ -418,7 +418,7 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
             return SaveResult.Invalid(nameof(AttendanceInput.PersonId), $"{person.Name} is already in the attendance for this meeting");
         if (row is null)
         {
-            row = meeting.AddAttendance(input.Kind!.Value, person.Name, person, substituted?.Name);
+            row = meeting.AddAttendance(input.Kind!.Value, Attendance.MinutesName(person), person, substituted?.Name);
             db.Attendance.Add(row);
             await db.SaveChangesAsync(ct);
             return SaveResult.Saved(row.Id, row.Version);
