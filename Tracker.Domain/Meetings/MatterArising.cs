@@ -73,6 +73,15 @@ public sealed class MatterArising : Entity
         return true;
     }
 
+    /// <summary>Sets (or clears) the meeting by which the action is due; it must be a meeting of the same group.</summary>
+    public bool TrySetDue(Meeting? meeting)
+    {
+        if (meeting is not null && meeting.GroupId != GroupId) return false;
+        DueMeeting = meeting;
+        DueMeetingId = meeting?.Id;
+        return true;
+    }
+
     public bool IsOwnedBy(string? initials) => ActionOwners.Names(Owners, initials);
 }
 

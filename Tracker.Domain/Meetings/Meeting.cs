@@ -95,6 +95,47 @@ public sealed class Meeting : Entity
         return row;
     }
 
+    /// <summary>The clerk moves the meeting or its papers deadline; its status and minutes stay as they are.</summary>
+    public void Reschedule(DateOnly date, TimeOnly? startTime, string venue, DateOnly papersDeadline)
+    {
+        Date = date;
+        StartTime = startTime;
+        Venue = venue.Trim();
+        PapersDeadline = papersDeadline;
+    }
+
+    /// <summary>Swaps the item with its neighbour; false at either end of the agenda.</summary>
+    public bool MoveAgendaItem(AgendaItem item, int by)
+    {
+        var ordered = _agenda.OrderBy(a => a.Order).ToList();
+        var index = ordered.IndexOf(item);
+        var target = index + Math.Sign(by);
+        if (index < 0 || by == 0 || target < 0 || target >= ordered.Count) return false;
+        (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
+        Renumber(ordered);
+        return true;
+    }
+
+    public void RemoveAgendaItem(AgendaItem item)
+    {
+        _agenda.Remove(item);
+        Renumber(_agenda.OrderBy(a => a.Order).ToList());
+    }
+
+    public void RemoveAttendance(Attendance row)
+    {
+        _attendance.Remove(row);
+        var order = 1;
+        foreach (var a in _attendance.OrderBy(a => a.Order)) a.Order = order++;
+    }
+
+    // Only items whose position changes are touched, so unmoved items keep their versions.
+    static void Renumber(List<AgendaItem> ordered)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+            if (ordered[i].Order != i + 1) ordered[i].Order = i + 1;
+    }
+
     /// <summary>A report filed after the papers deadline is shown as late.</summary>
     public bool IsLate(DateOnly filed) => filed > PapersDeadline;
 }
@@ -119,6 +160,15 @@ public sealed class AgendaItem : Entity
     /// <summary>A link to the paper or report for the item (e.g. /actions/report, /risks).</summary>
     public string PaperLink { get; set; } = "";
     public AgendaItemKind Kind { get; set; }
+
+    public void Change(string number, string title, string? presenter, string? paperLink, AgendaItemKind kind)
+    {
+        Number = number.Trim();
+        Title = title.Trim();
+        Presenter = presenter?.Trim() ?? "";
+        PaperLink = paperLink?.Trim() ?? "";
+        Kind = kind;
+    }
 }
 
 public enum AttendanceKind
@@ -140,6 +190,19 @@ public sealed class Attendance : Entity
     public int? PersonId { get; set; }
     public Person? Person { get; set; }
     public string? SubstituteFor { get; set; }
+
+    public void Change(AttendanceKind kind, Person person, Person? substituteFor)
+    {
+        Kind = kind;
+        Person = person;
+        PersonId = person.Id;
+        Name = MinutesName(person);
+        SubstituteFor = substituteFor?.Name;
+    }
+
+    /// <summary>How the minutes name someone: "Amanda Mumford (LBB Community Safety Co-ordinator)".</summary>
+    public static string MinutesName(Person person) =>
+        string.IsNullOrWhiteSpace(person.RoleTitle) ? person.Name : $"{person.Name} ({person.RoleTitle})";
 
     public string Describe() => SubstituteFor is null ? Name : $"{Name} attended as substitute for {SubstituteFor}";
 }

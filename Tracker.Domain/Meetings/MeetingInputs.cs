@@ -110,3 +110,72 @@ public sealed class SubGroupReportInputValidator : AbstractValidator<SubGroupRep
         RuleFor(r => r.ActionForPartnership).MaximumLength(20000).WithMessage("Action for the partnership must be 20,000 characters or fewer");
     }
 }
+
+/// <summary>What the clerk types to change a scheduled meeting's date, time, venue and papers deadline.</summary>
+public sealed record MeetingDetailsInput(string? Date, string? StartTime, string? Venue, string? PapersDeadline);
+
+public sealed class MeetingDetailsInputValidator : AbstractValidator<MeetingDetailsInput>
+{
+    public MeetingDetailsInputValidator()
+    {
+        RuleFor(m => m.Date)
+            .NotEmpty().WithMessage("Enter the date of the meeting")
+            .Must(d => Common.UkDates.TryParseShort(d, out _)).WithMessage("Date of the meeting must be a real date, like 20/06/2019")
+            .When(m => !string.IsNullOrWhiteSpace(m.Date), ApplyConditionTo.CurrentValidator);
+        RuleFor(m => m.StartTime)
+            .Must(t => TimeOnly.TryParse(t, Common.UkDates.Culture, out _)).WithMessage("Start time must be a time, like 10:00")
+            .When(m => !string.IsNullOrWhiteSpace(m.StartTime));
+        RuleFor(m => m.Venue)
+            .NotEmpty().WithMessage("Enter the venue")
+            .MaximumLength(200).WithMessage("Venue must be 200 characters or fewer");
+        RuleFor(m => m.PapersDeadline)
+            .NotEmpty().WithMessage("Enter the papers deadline")
+            .Must(d => Common.UkDates.TryParseShort(d, out _)).WithMessage("Papers deadline must be a real date, like 13/06/2019")
+            .When(m => !string.IsNullOrWhiteSpace(m.PapersDeadline), ApplyConditionTo.CurrentValidator);
+        RuleFor(m => m.PapersDeadline)
+            .Must((m, d) => !Common.UkDates.TryParseShort(m.Date, out var date) || !Common.UkDates.TryParseShort(d, out var deadline) || deadline <= date)
+            .WithMessage("Papers deadline must be on or before the date of the meeting");
+    }
+}
+
+/// <summary>One agenda item as the clerk types it.</summary>
+public sealed record AgendaItemInput(string? Number, string? Title, string? Presenter, string? PaperLink, AgendaItemKind? Kind);
+
+public sealed class AgendaItemInputValidator : AbstractValidator<AgendaItemInput>
+{
+    public AgendaItemInputValidator()
+    {
+        RuleFor(a => a.Number)
+            .NotEmpty().WithMessage("Enter the item number, like 7 or 7a")
+            .MaximumLength(10).WithMessage("Item number must be 10 characters or fewer");
+        RuleFor(a => a.Title)
+            .NotEmpty().WithMessage("Enter the title of the agenda item")
+            .MaximumLength(300).WithMessage("Title must be 300 characters or fewer");
+        RuleFor(a => a.Presenter).MaximumLength(200).WithMessage("Presenter must be 200 characters or fewer");
+        RuleFor(a => a.PaperLink)
+            .MaximumLength(500).WithMessage("Link to the paper must be 500 characters or fewer")
+            // Papers live in the tracker or on the web; anything else would not open from the pack.
+            .Must(l => l!.StartsWith('/') || l.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            .WithMessage("Link to the paper must start with / (a page of the tracker) or https://")
+            .When(a => !string.IsNullOrWhiteSpace(a.PaperLink));
+        RuleFor(a => a.Kind).NotNull().WithMessage("Select whether the item is business or a presentation");
+    }
+}
+
+/// <summary>One line of attendance: who, how they attended, and whom they substituted for.</summary>
+public sealed record AttendanceInput(AttendanceKind? Kind, int? PersonId, int? SubstituteForId);
+
+public sealed class AttendanceInputValidator : AbstractValidator<AttendanceInput>
+{
+    public AttendanceInputValidator()
+    {
+        RuleFor(a => a.PersonId).NotNull().WithMessage("Select the person");
+        RuleFor(a => a.Kind).NotNull().WithMessage("Select whether they were present, also present or sent apologies");
+        RuleFor(a => a.SubstituteForId)
+            .Null().WithMessage("Someone who sent apologies cannot attend as a substitute")
+            .When(a => a.Kind == AttendanceKind.Apologies);
+        RuleFor(a => a.SubstituteForId)
+            .NotEqual(a => a.PersonId).WithMessage("Select someone other than the person attending as the one they substituted for")
+            .When(a => a.SubstituteForId is not null && a.PersonId is not null);
+    }
+}

@@ -28,6 +28,16 @@ public sealed class MeetingsBrowserTests(BrowserFixture browser)
         await clerk.AssertNoAxeViolationsAsync();
         await clerk.GotoAsync($"/meetings/{june}");
         await clerk.AssertNoAxeViolationsAsync();
+        // The clerk's pages for the meeting's details, agenda and attendance.
+        foreach (var page in new[] { "edit", "agenda", "agenda/new", "attendance", "attendance/new" })
+        {
+            await clerk.GotoAsync($"/meetings/{next}/{page}");
+            await clerk.AssertNoAxeViolationsAsync();
+        }
+        await clerk.GotoAsync($"/meetings/{june}/agenda");
+        await clerk.AssertNoAxeViolationsAsync();
+        await clerk.GotoAsync($"/meetings/{june}/attendance");
+        await clerk.AssertNoAxeViolationsAsync();
         await clerk.GotoAsync($"/meetings/{june}/minutes");
         await clerk.GetByLabel("Minute number").FillAsync("95");
         await clerk.GetByLabel("Title", new() { Exact = true }).FillAsync("Knife arch deployments");
@@ -45,6 +55,10 @@ public sealed class MeetingsBrowserTests(BrowserFixture browser)
         await owner.GetByLabel("Add an update").FillAsync("Two deployments at Bromley College in July.");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Add update" }).ClickAsync();
         await Assertions.Expect(owner.Locator("[data-updates]")).ToContainTextAsync("Two deployments at Bromley College in July.");
+        // The matter page as the clerk sees it, with the due-by-meeting form.
+        await clerk.GotoAsync(owner.Url);
+        await Assertions.Expect(clerk.GetByLabel("Due by meeting")).ToBeVisibleAsync();
+        await clerk.AssertNoAxeViolationsAsync();
 
         await clerk.GotoAsync($"/meetings/{next}/matters-arising");
         await Assertions.Expect(clerk.Locator("tr[data-minute='95']")).ToContainTextAsync("Two deployments at Bromley College in July.");

@@ -137,6 +137,40 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         return SaveResult.Saved(matter.Id, matter.Version);
     }
 
+    /// <summary>Future meetings of the matter's group it may be due by, and the one set now.</summary>
+    public async Task<(IReadOnlyList<MeetingRow> Meetings, int? Current)> DueOptionsAsync(int id, CancellationToken ct = default)
+    {
+        var matter = await db.MattersArising.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.GroupId, m.DueMeetingId }).SingleOrDefaultAsync(ct);
+        if (matter is null) return ([], null);
+        var today = Today;
+        var options = await db.Meetings.AsNoTracking()
+            .Where(m => m.GroupId == matter.GroupId && (m.Date >= today || m.Id == matter.DueMeetingId))
+            .OrderBy(m => m.Date)
+            .Select(m => new MeetingRow(m.Id, m.GroupId, m.Group!.ShortName, m.Date, m.StartTime, m.Venue, m.Status, 0))
+            .ToListAsync(ct);
+        return (options, matter.DueMeetingId);
+    }
+
+    /// <summary>Sets or clears the meeting by which a matter is due. The clerk or the chair may; only a future meeting of the group.</summary>
+    public async Task<SaveResult> SetDueAsync(int id, int loadedVersion, int? dueMeetingId, CancellationToken ct = default)
+    {
+        if (!user.CanEditEverything()) return SaveResult.Forbidden("Only the clerk or the chair can set when a matter arising is due");
+        var matter = await db.MattersArising.Include(m => m.Updates).SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (matter is null) return SaveResult.Missing();
+        Meeting? due = null;
+        if (dueMeetingId is { } meetingId)
+        {
+            due = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId && m.GroupId == matter.GroupId, ct);
+            // Keeping the meeting already set is allowed even once it has passed; choosing a past one is not.
+            if (due is null || (due.Date < Today && due.Id != matter.DueMeetingId))
+                return SaveResult.Invalid("DueMeetingId", "Select a future meeting of the group");
+        }
+        if (Concurrency.Check(matter, loadedVersion, () => Values(matter)) is { } conflict) return SaveResult.Stale(conflict);
+        if (!matter.TrySetDue(due)) return SaveResult.Invalid("DueMeetingId", "Select a future meeting of the group");
+        if (await Concurrency.SaveAsync(db, matter, loadedVersion, () => Values(matter), ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(matter.Id, matter.Version);
+    }
+
     static IReadOnlyList<ConflictValue> Values(MatterArising m)
     {
         var latest = m.Updates.OrderBy(u => u.On).ThenBy(u => u.Id).LastOrDefault();

@@ -23,6 +23,8 @@ public sealed record MeetingPack(MeetingHeader Meeting, IReadOnlyList<AgendaRow>
     IReadOnlyList<SubGroupSlot> SubGroupReports, int MinuteItems, MeetingRow? Previous, MeetingRow? Next);
 public sealed record ResolutionView(int Id, string Text, string Owners, bool NeedsAction, int? MatterId);
 public sealed record MinuteItemView(int Id, string Number, string Title, string Text, IReadOnlyList<ResolutionView> Resolutions);
+public sealed record AgendaItemEditRow(int Id, int Version, int Order, string Number, string Title, string Presenter, string PaperLink, AgendaItemKind Kind);
+public sealed record AttendanceEditRow(int Id, int Version, AttendanceKind Kind, int? PersonId, string Name, int? SubstituteForId, string? SubstituteFor, string Text);
 public sealed record MinutesView(MeetingHeader Meeting, IReadOnlyList<MinuteItemView> Items, string NextNumber);
 
 /// <summary>Meetings, agendas, attendance, minutes and resolutions, and sub-group reports. Read by all; written by the clerk (sub-group reports by their lead).</summary>
@@ -32,6 +34,9 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
     readonly MinuteItemInputValidator _itemValidator = new();
     readonly ResolutionInputValidator _resolutionValidator = new();
     readonly SubGroupReportInputValidator _reportValidator = new();
+    readonly MeetingDetailsInputValidator _detailsValidator = new();
+    readonly AgendaItemInputValidator _agendaValidator = new();
+    readonly AttendanceInputValidator _attendanceValidator = new();
 
     DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
 
@@ -279,5 +284,168 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         new(nameof(SubGroupReportInput.StrategicGroupUpdate), "Strategic Group update", r.StrategicGroupUpdate),
         new(nameof(SubGroupReportInput.ActionPlanUpdate), "Action plan update", r.ActionPlanUpdate),
         new(nameof(SubGroupReportInput.ActionForPartnership), "Action for the Safer Bromley Partnership", r.ActionForPartnership),
+    ];
+
+    // ---- Meeting details, agenda and attendance: written by the clerk only. ----
+
+    /// <summary>Changes date, time, venue and papers deadline; the status moves only by <see cref="AdvanceAsync"/>.</summary>
+    public async Task<SaveResult> UpdateDetailsAsync(int id, int loadedVersion, MeetingDetailsInput input, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden("Only the clerk (an administrator) can change a meeting's details");
+        var errors = _detailsValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null) return SaveResult.Missing();
+        if (Concurrency.Check(meeting, loadedVersion, () => DetailValues(meeting)) is { } conflict) return SaveResult.Stale(conflict);
+        UkDates.TryParseShort(input.Date, out var date);
+        UkDates.TryParseShort(input.PapersDeadline, out var deadline);
+        TimeOnly? start = TimeOnly.TryParse(input.StartTime, UkDates.Culture, out var t) ? t : null;
+        meeting.Reschedule(date, start, input.Venue!, deadline);
+        if (await Concurrency.SaveAsync(db, meeting, loadedVersion, () => DetailValues(meeting), ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(meeting.Id, meeting.Version);
+    }
+
+    static IReadOnlyList<ConflictValue> DetailValues(Meeting m) =>
+    [
+        new(nameof(MeetingDetailsInput.Date), "Date of the meeting", UkDates.Short(m.Date)),
+        new(nameof(MeetingDetailsInput.StartTime), "Start time", m.StartTime?.ToString("HH:mm", UkDates.Culture)),
+        new(nameof(MeetingDetailsInput.Venue), "Venue", m.Venue),
+        new(nameof(MeetingDetailsInput.PapersDeadline), "Papers deadline", UkDates.Short(m.PapersDeadline)),
+        new("Status", "Status", m.Status.Text()),
+    ];
+
+    public async Task<IReadOnlyList<AgendaItemEditRow>> AgendaForEditAsync(int meetingId, CancellationToken ct = default) =>
+        await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId).OrderBy(a => a.Order)
+            .Select(a => new AgendaItemEditRow(a.Id, a.Version, a.Order, a.Number, a.Title, a.Presenter, a.PaperLink, a.Kind))
+            .ToListAsync(ct);
+
+    public async Task<SaveResult> AddAgendaItemAsync(int meetingId, AgendaItemInput input, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden("Only the clerk (an administrator) can change the agenda");
+        var errors = _agendaValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        var meeting = await db.Meetings.Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null) return SaveResult.Missing();
+        var item = meeting.AddAgendaItem(input.Number!, input.Title!, input.Presenter, input.PaperLink, input.Kind!.Value);
+        db.AgendaItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(item.Id, item.Version);
+    }
+
+    public async Task<SaveResult> UpdateAgendaItemAsync(int meetingId, int itemId, int loadedVersion, AgendaItemInput input, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden("Only the clerk (an administrator) can change the agenda");
+        var errors = _agendaValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        var item = await db.AgendaItems.SingleOrDefaultAsync(a => a.Id == itemId && a.MeetingId == meetingId, ct);
+        if (item is null) return SaveResult.Missing();
+        if (Concurrency.Check(item, loadedVersion, () => Values(item)) is { } conflict) return SaveResult.Stale(conflict);
+        item.Change(input.Number!, input.Title!, input.Presenter, input.PaperLink, input.Kind!.Value);
+        if (await Concurrency.SaveAsync(db, item, loadedVersion, () => Values(item), ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(item.Id, item.Version);
+    }
+
+    /// <summary>Moves an item up (by -1) or down (by 1), or removes it (by 0), from the version the clerk saw.</summary>
+    public async Task<SaveResult> ReorderAgendaItemAsync(int meetingId, int itemId, int loadedVersion, int? by, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden("Only the clerk (an administrator) can change the agenda");
+        var meeting = await db.Meetings.Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        var item = meeting?.Agenda.SingleOrDefault(a => a.Id == itemId);
+        if (meeting is null || item is null) return SaveResult.Missing();
+        if (Concurrency.Check(item, loadedVersion, () => Values(item)) is { } conflict) return SaveResult.Stale(conflict);
+        if (by is null)
+        {
+            meeting.RemoveAgendaItem(item);
+            db.AgendaItems.Remove(item);
+        }
+        else if (!meeting.MoveAgendaItem(item, by.Value))
+        {
+            return SaveResult.Invalid("", $"Item {item.Number} is already {(by < 0 ? "first" : "last")} on the agenda");
+        }
+        if (await Concurrency.SaveAsync(db, item, loadedVersion, () => Values(item), ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(meeting.Id, meeting.Version);
+    }
+
+    static IReadOnlyList<ConflictValue> Values(AgendaItem a) =>
+    [
+        new(nameof(AgendaItemInput.Number), "Item number", a.Number),
+        new(nameof(AgendaItemInput.Title), "Title", a.Title),
+        new(nameof(AgendaItemInput.Presenter), "Presenter", a.Presenter),
+        new(nameof(AgendaItemInput.PaperLink), "Link to the paper", a.PaperLink),
+        new(nameof(AgendaItemInput.Kind), "Kind", a.Kind == AgendaItemKind.Presentation ? "Presentation and discussion" : "Business"),
+    ];
+
+    /// <summary>The partnership list the clerk picks attendees from.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> PartnershipListAsync(CancellationToken ct = default) =>
+        (await db.People.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name, p.RoleTitle, Partner = p.Partner == null ? null : p.Partner.Code }).ToListAsync(ct))
+        .Select(p => (p.Id, string.Join(", ", new[] { p.Name, p.RoleTitle, p.Partner }.Where(x => !string.IsNullOrWhiteSpace(x))))).ToList();
+
+    public async Task<IReadOnlyList<AttendanceEditRow>> AttendanceForEditAsync(int meetingId, CancellationToken ct = default)
+    {
+        var rows = await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).OrderBy(a => a.Order).ToListAsync(ct);
+        var names = rows.Where(r => r.SubstituteFor is not null).Select(r => r.SubstituteFor!).Distinct().ToList();
+        // The substituted person is stored by name, as the minutes print it; find them again for the form.
+        var people = await db.People.AsNoTracking().Where(p => names.Contains(p.Name)).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        return rows.Select(r => new AttendanceEditRow(r.Id, r.Version, r.Kind, r.PersonId, r.Name,
+            people.FirstOrDefault(p => p.Name == r.SubstituteFor)?.Id, r.SubstituteFor, r.Describe())).ToList();
+    }
+
+    public Task<SaveResult> AddAttendanceAsync(int meetingId, AttendanceInput input, CancellationToken ct = default) =>
+        SaveAttendanceAsync(meetingId, null, 0, input, ct);
+
+    public Task<SaveResult> UpdateAttendanceAsync(int meetingId, int rowId, int loadedVersion, AttendanceInput input, CancellationToken ct = default) =>
+        SaveAttendanceAsync(meetingId, rowId, loadedVersion, input, ct);
+
+    async Task<SaveResult> SaveAttendanceAsync(int meetingId, int? rowId, int loadedVersion, AttendanceInput input, CancellationToken ct)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden("Only the clerk (an administrator) can record attendance");
+        var errors = _attendanceValidator.Check(input);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        var meeting = await db.Meetings.Include(m => m.Attendance).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null) return SaveResult.Missing();
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == input.PersonId && p.IsActive, ct);
+        if (person is null) return SaveResult.Invalid(nameof(AttendanceInput.PersonId), "Select the person");
+        Person? substituted = null;
+        if (input.SubstituteForId is { } subId)
+        {
+            substituted = await db.People.SingleOrDefaultAsync(p => p.Id == subId, ct);
+            if (substituted is null) return SaveResult.Invalid(nameof(AttendanceInput.SubstituteForId), "Select the person they substituted for");
+        }
+        var row = rowId is null ? null : meeting.Attendance.SingleOrDefault(a => a.Id == rowId);
+        if (rowId is not null && row is null) return SaveResult.Missing();
+        if (meeting.Attendance.Any(a => a != row && a.PersonId == person.Id))
+            return SaveResult.Invalid(nameof(AttendanceInput.PersonId), $"{person.Name} is already in the attendance for this meeting");
+        if (row is null)
+        {
+            row = meeting.AddAttendance(input.Kind!.Value, Attendance.MinutesName(person), person, substituted?.Name);
+            db.Attendance.Add(row);
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Saved(row.Id, row.Version);
+        }
+        if (Concurrency.Check(row, loadedVersion, () => Values(row)) is { } conflict) return SaveResult.Stale(conflict);
+        row.Change(input.Kind!.Value, person, substituted);
+        if (await Concurrency.SaveAsync(db, row, loadedVersion, () => Values(row), ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(row.Id, row.Version);
+    }
+
+    public async Task<SaveResult> RemoveAttendanceAsync(int meetingId, int rowId, int loadedVersion, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden("Only the clerk (an administrator) can record attendance");
+        var meeting = await db.Meetings.Include(m => m.Attendance).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        var row = meeting?.Attendance.SingleOrDefault(a => a.Id == rowId);
+        if (meeting is null || row is null) return SaveResult.Missing();
+        if (Concurrency.Check(row, loadedVersion, () => Values(row)) is { } conflict) return SaveResult.Stale(conflict);
+        meeting.RemoveAttendance(row);
+        db.Attendance.Remove(row);
+        if (await Concurrency.SaveAsync(db, row, loadedVersion, () => Values(row), ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(meeting.Id, meeting.Version);
+    }
+
+    static IReadOnlyList<ConflictValue> Values(Attendance a) =>
+    [
+        new(nameof(AttendanceInput.Kind), "Attended as", a.Kind switch { AttendanceKind.AlsoPresent => "Also present", AttendanceKind.Apologies => "Apologies", _ => "Present" }),
+        new(nameof(AttendanceInput.PersonId), "Person", a.Name),
+        new(nameof(AttendanceInput.SubstituteForId), "Substitute for", a.SubstituteFor),
     ];
 }
