@@ -43,6 +43,8 @@ public static class LiveTopics
         [typeof(QuarterLock)] = e => new("strategy", "", $"{new FinancialQuarter(((QuarterLock)e).Year, ((QuarterLock)e).Quarter).Label} locked"),
         [typeof(RollUpOverride)] = e => new("strategy", "", "RAG override"),
         [typeof(MetricValue)] = e => new("strategy", "", "Metric"),
+        [typeof(Metric)] = e => new("strategy", "", $"Metric {((Metric)e).Name}"),
+        [typeof(SubPriority)] = e => new("strategy", "", $"Sub-priority {((SubPriority)e).Number}"),
         [typeof(Risk)] = e => new("risks", ((Risk)e).Id.ToString(), $"Risk {((Risk)e).Reference}"),
         [typeof(FurtherAction)] = e => RiskChild(((FurtherAction)e).RiskId, ((FurtherAction)e).Risk),
         [typeof(RiskAssessment)] = e => RiskChild(((RiskAssessment)e).RiskId, ((RiskAssessment)e).Risk),

@@ -33,6 +33,15 @@ public sealed class Metric : Entity
         return value;
     }
 
+    public void Update(MetricInput input)
+    {
+        Name = input.Name.Trim();
+        PriorityId = input.PriorityId;
+        LowerIsBetter = input.LowerIsBetter!.Value;
+        AmberAbovePercent = input.AmberAbovePercent!.Value;
+        RedAbovePercent = input.RedAbovePercent!.Value;
+    }
+
     /// <summary>Green when no worse than the amber threshold, Amber up to the red threshold, Red beyond.</summary>
     public RagStatus Suggest(decimal? changePercent)
     {
@@ -65,6 +74,15 @@ public sealed class MetricValue : Entity
     public string ChangeText => ChangePercent is { } c
         ? $"{(c > 0 ? "+" : "")}{Math.Round(c, 0, MidpointRounding.AwayFromZero):0}% ({PreviousCount.ToString("N0", UkDates.Culture)})"
         : $"n/a ({PreviousCount.ToString("N0", UkDates.Culture)})";
+
+    public void Update(MetricValueInput input)
+    {
+        Year = input.Year!.Value;
+        Quarter = input.Quarter!.Value;
+        PeriodLabel = input.PeriodLabel.Trim();
+        Count = input.Count!.Value;
+        PreviousCount = input.PreviousCount!.Value;
+    }
 
     public RagStatus Rag(Metric metric) => RagOverride ?? metric.Suggest(ChangePercent);
 

@@ -88,8 +88,17 @@ public sealed class SubPriority : Entity
 {
     public int PriorityId { get; set; }
     public Priority? Priority { get; set; }
+    /// <summary>Its number within the priority, which is also its order; administrators reorder by swapping numbers.</summary>
     public int Number { get; set; }
     public required string Title { get; set; }
+    /// <summary>Retired sub-priorities leave the report and the objective form, but objectives keep the link for history.</summary>
+    public bool IsRetired { get; set; }
+
+    public void Update(SubPriorityInput input)
+    {
+        Number = input.Number!.Value;
+        Title = input.Title.Trim();
+    }
 }
 
 /// <summary>A numbered objective: "1. Improve partnership and stakeholder engagement and collaboration".</summary>

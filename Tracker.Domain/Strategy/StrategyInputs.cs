@@ -64,3 +64,56 @@ public sealed class ActionInputValidator : AbstractValidator<ActionInput>
             .When(a => a.StartDate is not null && a.TargetDate is not null);
     }
 }
+
+public sealed record SubPriorityInput(int? Number, string Title);
+
+public sealed class SubPriorityInputValidator : AbstractValidator<SubPriorityInput>
+{
+    public SubPriorityInputValidator()
+    {
+        RuleFor(s => s.Number).NotNull().WithMessage("Enter the sub-priority number")
+            .InclusiveBetween(1, 99).WithMessage("Sub-priority number must be between 1 and 99");
+        RuleFor(s => s.Title).NotEmpty().WithMessage("Enter the sub-priority title")
+            .MaximumLength(200).WithMessage("Title must be 200 characters or fewer");
+    }
+}
+
+/// <summary>Thresholds are the worsening, in percentage points, above which the suggestion turns Amber and then Red.</summary>
+public sealed record MetricInput(string Name, int? PriorityId, bool? LowerIsBetter, decimal? AmberAbovePercent, decimal? RedAbovePercent);
+
+public sealed class MetricInputValidator : AbstractValidator<MetricInput>
+{
+    public MetricInputValidator()
+    {
+        RuleFor(m => m.Name).NotEmpty().WithMessage("Enter the metric name")
+            .MaximumLength(200).WithMessage("Name must be 200 characters or fewer");
+        RuleFor(m => m.LowerIsBetter).NotNull().WithMessage("Select whether a lower or a higher number is better");
+        RuleFor(m => m.AmberAbovePercent).NotNull().WithMessage("Enter the Amber threshold, like 0")
+            .InclusiveBetween(-1000m, 1000m).WithMessage("Amber threshold must be between -1000 and 1000");
+        RuleFor(m => m.RedAbovePercent).NotNull().WithMessage("Enter the Red threshold, like 25")
+            .InclusiveBetween(-1000m, 1000m).WithMessage("Red threshold must be between -1000 and 1000");
+        RuleFor(m => m.RedAbovePercent).GreaterThanOrEqualTo(m => m.AmberAbovePercent)
+            .WithMessage("Red threshold must be the same as or more than the Amber threshold")
+            .When(m => m.AmberAbovePercent is not null && m.RedAbovePercent is not null);
+    }
+}
+
+/// <summary>A period's figures: the rolling 12-month count and the previous rolling year's, for a financial quarter.</summary>
+public sealed record MetricValueInput(int? Year, int? Quarter, string PeriodLabel, int? Count, int? PreviousCount);
+
+public sealed class MetricValueInputValidator : AbstractValidator<MetricValueInput>
+{
+    public MetricValueInputValidator()
+    {
+        RuleFor(v => v.Year).NotNull().WithMessage("Enter the financial year, like 2020")
+            .InclusiveBetween(2000, 2100).WithMessage("Financial year must be between 2000 and 2100");
+        RuleFor(v => v.Quarter).NotNull().WithMessage("Select the quarter")
+            .InclusiveBetween(1, 4).WithMessage("Select the quarter");
+        RuleFor(v => v.PeriodLabel).NotEmpty().WithMessage("Enter the period, like Rolling Year Jan 21")
+            .MaximumLength(100).WithMessage("Period must be 100 characters or fewer");
+        RuleFor(v => v.Count).NotNull().WithMessage("Enter the rolling 12-month count")
+            .GreaterThanOrEqualTo(0).WithMessage("Rolling 12-month count must be a whole number, 0 or more");
+        RuleFor(v => v.PreviousCount).NotNull().WithMessage("Enter the previous rolling year's count")
+            .GreaterThanOrEqualTo(0).WithMessage("Previous rolling year's count must be a whole number, 0 or more");
+    }
+}

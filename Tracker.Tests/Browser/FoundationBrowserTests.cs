@@ -43,6 +43,9 @@ public sealed class FoundationBrowserTests(BrowserFixture browser)
     [InlineData("/admin/users")]
     [InlineData("/admin/users/new")]
     [InlineData("/admin/audit")]
+    [InlineData("/admin/strategy/metrics?saved=1")]
+    [InlineData("/admin/strategy/metrics/1/values/new")]
+    [InlineData("/admin/strategy/priorities/1/sub-priorities/new")]
     [InlineData("/no-such-page")]
     public async Task Page_Administrator_NoAccessibilityViolations(string url)
     {

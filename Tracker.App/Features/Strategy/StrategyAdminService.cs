@@ -8,7 +8,11 @@ namespace Tracker.App.Features.Strategy;
 
 public sealed record AdminActionRow(int Id, string Number, string Description, bool IsRetired, int UpdateCount, int Version);
 public sealed record AdminObjectiveRow(int Id, int Number, string Title, bool IsRetired, int Version, IReadOnlyList<AdminActionRow> Actions);
-public sealed record AdminPriorityRow(int Id, string Heading, IReadOnlyList<AdminObjectiveRow> Objectives);
+public sealed record AdminSubPriorityRow(int Id, int Number, string Title, bool IsRetired);
+public sealed record AdminPriorityRow(int Id, string Heading, IReadOnlyList<AdminObjectiveRow> Objectives, IReadOnlyList<AdminSubPriorityRow> SubPriorities);
+public sealed record SubPriorityForEdit(int Id, int PriorityId, int Version, SubPriorityInput Input);
+/// <summary>A sub-priority offered on the objective form.</summary>
+public sealed record SubPriorityOption(int Id, int Number, string Title, bool IsRetired);
 public sealed record ActionForEdit(int Id, int ObjectiveId, int Version, ActionInput Input);
 public sealed record ObjectiveForEdit(int Id, int PriorityId, int Version, ObjectiveInput Input);
 
@@ -19,6 +23,7 @@ public enum StrategyItem
 {
     Objective,
     Action,
+    SubPriority,
 }
 
 /// <summary>Administrators create, change, reorder and retire objectives and actions. Nothing with updates is ever deleted.</summary>
@@ -28,19 +33,22 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
     readonly ObjectiveInputValidator _objectiveValidator = new();
     readonly StrategyInputValidator _strategyValidator = new();
     readonly PriorityInputValidator _priorityValidator = new();
+    readonly SubPriorityInputValidator _subPriorityValidator = new();
     const string OnlyAdministrators = "Only administrators can change the strategy";
 
     public async Task<IReadOnlyList<AdminPriorityRow>> TreeAsync(int strategyId, CancellationToken ct = default)
     {
         var priorities = await db.Priorities.AsNoTracking().AsSplitQuery()
             .Include(p => p.Objectives).ThenInclude(o => o.Actions)
+            .Include(p => p.SubPriorities)
             .Where(p => p.StrategyId == strategyId).OrderBy(p => p.Number).ToListAsync(ct);
         var counts = await db.QuarterlyUpdates.AsNoTracking().GroupBy(u => u.ActionId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return priorities.Select(p => new AdminPriorityRow(p.Id, p.Heading,
             p.Objectives.OrderBy(o => o.Order).Select(o => new AdminObjectiveRow(o.Id, o.Number, o.Title, o.IsRetired, o.Version,
                 o.Actions.OrderBy(a => a.Order).Select(a => new AdminActionRow(a.Id, a.Number, a.Description, a.IsRetired, counts.GetValueOrDefault(a.Id), a.Version)).ToList()))
-            .ToList())).ToList();
+            .ToList(),
+            p.SubPriorities.OrderBy(s => s.Number).Select(s => new AdminSubPriorityRow(s.Id, s.Number, s.Title, s.IsRetired)).ToList())).ToList();
     }
 
     public async Task<ActionForEdit?> GetActionAsync(int id, CancellationToken ct = default)
@@ -89,6 +97,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
         var priority = await db.Priorities.Include(p => p.Objectives).SingleOrDefaultAsync(p => p.Id == priorityId, ct);
         if (priority is null) return SaveResult.Missing();
+        if (await SubPriorityOutsideAsync(priorityId, input.SubPriorityId, ct) is { } wrong) return wrong;
         var objective = priority.AddObjective(new Objective { Title = "" });
         objective.Update(input);
         await db.SaveChangesAsync(ct);
@@ -102,6 +111,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, ct);
         if (objective is null) return SaveResult.Missing();
+        if (await SubPriorityOutsideAsync(objective.PriorityId, input.SubPriorityId, ct) is { } wrong) return wrong;
         IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", objective.Number.ToString()), new("Title", "Objective", objective.Title)];
         if (Concurrency.Check(objective, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
         objective.Update(input);
@@ -109,11 +119,25 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         return SaveResult.Saved(objective.Id, objective.Version);
     }
 
+    /// <summary>An objective may only sit under a sub-priority of its own priority.</summary>
+    async Task<SaveResult?> SubPriorityOutsideAsync(int priorityId, int? subPriorityId, CancellationToken ct) =>
+        subPriorityId is { } sub && !await db.SubPriorities.AnyAsync(s => s.Id == sub && s.PriorityId == priorityId, ct)
+            ? SaveResult.Invalid(nameof(ObjectiveInput.SubPriorityId), "Select a sub-priority of this priority, or none")
+            : null;
+
     /// <summary>Moves an objective within its priority, or an action within its objective, one place up or down.</summary>
     public async Task<SaveResult> MoveAsync(StrategyItem item, int id, bool up, CancellationToken ct = default)
     {
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
-        if (item == StrategyItem.Objective)
+        if (item == StrategyItem.SubPriority)
+        {
+            // A sub-priority's number is its place: moving it renumbers it and its neighbour.
+            var sub = await db.SubPriorities.SingleOrDefaultAsync(s => s.Id == id, ct);
+            if (sub is null) return SaveResult.Missing();
+            var siblings = await db.SubPriorities.Where(s => s.PriorityId == sub.PriorityId).OrderBy(s => s.Number).ToListAsync(ct);
+            Swap(siblings, siblings.IndexOf(sub), up, s => s.Number, (s, v) => s.Number = v);
+        }
+        else if (item == StrategyItem.Objective)
         {
             var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, ct);
             if (objective is null) return SaveResult.Missing();
@@ -146,11 +170,15 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
     public async Task<SaveResult> SetRetiredAsync(StrategyItem item, int id, bool retired, CancellationToken ct = default)
     {
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
-        Entity? entity = item == StrategyItem.Objective
-            ? await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, ct)
-            : await db.StrategyActions.SingleOrDefaultAsync(a => a.Id == id, ct);
+        Entity? entity = item switch
+        {
+            StrategyItem.Objective => await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, ct),
+            StrategyItem.SubPriority => await db.SubPriorities.SingleOrDefaultAsync(s => s.Id == id, ct),
+            _ => await db.StrategyActions.SingleOrDefaultAsync(a => a.Id == id, ct),
+        };
         switch (entity)
         {
+            case SubPriority s: s.IsRetired = retired; break;
             case null: return SaveResult.Missing();
             case Objective o: o.IsRetired = retired; break;
             case StrategyAction a: a.IsRetired = retired; break;
@@ -213,6 +241,46 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         priority.Update(input);
         if (await Concurrency.SaveAsync(db, priority, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
         return SaveResult.Saved(priority.Id, priority.Version);
+    }
+
+    public async Task<SubPriorityForEdit?> GetSubPriorityAsync(int id, CancellationToken ct = default) =>
+        await db.SubPriorities.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new SubPriorityForEdit(s.Id, s.PriorityId, s.Version, new SubPriorityInput(s.Number, s.Title)))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>The priority's sub-priorities for the objective form, in order; retired ones are marked so the form can keep a current link.</summary>
+    public async Task<IReadOnlyList<SubPriorityOption>> SubPrioritiesAsync(int priorityId, CancellationToken ct = default) =>
+        await db.SubPriorities.AsNoTracking().Where(s => s.PriorityId == priorityId).OrderBy(s => s.Number)
+            .Select(s => new SubPriorityOption(s.Id, s.Number, s.Title, s.IsRetired)).ToListAsync(ct);
+
+    public async Task<string?> PriorityHeadingAsync(int priorityId, CancellationToken ct = default) =>
+        (await db.Priorities.AsNoTracking().Where(p => p.Id == priorityId).Select(p => new { p.Number, p.Title }).SingleOrDefaultAsync(ct)) is { } p
+            ? Priority.HeadingOf(p.Number, p.Title) : null;
+
+    /// <summary>Creates (no <paramref name="id"/>) or changes a sub-priority of <paramref name="priorityId"/>.</summary>
+    public async Task<SaveResult> SaveSubPriorityAsync(int priorityId, int? id, int loadedVersion, SubPriorityInput input, CancellationToken ct = default)
+    {
+        var errors = _subPriorityValidator.Check(input).ToList();
+        if (input.Number is not null && await db.SubPriorities.AnyAsync(s => s.PriorityId == priorityId && s.Number == input.Number && s.Id != id, ct))
+            errors.Add(new FieldError(nameof(SubPriorityInput.Number), $"Sub-priority {input.Number} already exists in this priority"));
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
+        if (id is null)
+        {
+            var priority = await db.Priorities.SingleOrDefaultAsync(p => p.Id == priorityId, ct);
+            if (priority is null) return SaveResult.Missing();
+            var created = priority.AddSubPriority(input.Number!.Value, "");
+            created.Update(input);
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Saved(created.Id, created.Version);
+        }
+        var sub = await db.SubPriorities.SingleOrDefaultAsync(s => s.Id == id && s.PriorityId == priorityId, ct);
+        if (sub is null) return SaveResult.Missing();
+        IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", sub.Number.ToString()), new("Title", "Title", sub.Title)];
+        if (Concurrency.Check(sub, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
+        sub.Update(input);
+        if (await Concurrency.SaveAsync(db, sub, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
+        return SaveResult.Saved(sub.Id, sub.Version);
     }
 
     /// <summary>The partnership's own wording of each RAG rating, shown as hints on the update form.</summary>

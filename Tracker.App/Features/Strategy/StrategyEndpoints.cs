@@ -12,6 +12,7 @@ public static class StrategyEndpoints
         services.AddScoped<StrategyQueries>();
         services.AddScoped<StrategyService>();
         services.AddScoped<StrategyAdminService>();
+        services.AddScoped<MetricsAdminService>();
         services.AddScoped<StrategyExport>();
     }
 

@@ -86,7 +86,7 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
             var priorityOverride = overrides.FirstOrDefault(o => o.Level == RollUpLevel.Priority && o.TargetId == priority.Id);
             priorities.Add(new PriorityView(priority.Id, priority.Number, priority.Heading, priority.Title, priority.Description,
                 priority.LeadPartner?.Name,
-                priority.SubPriorities.OrderBy(s => s.Number).Select(s => (s.Number, s.Title)).ToList(),
+                priority.SubPriorities.Where(s => !s.IsRetired).OrderBy(s => s.Number).Select(s => (s.Number, s.Title)).ToList(),
                 RollUp.Of(objectives.SelectMany(o => o.Actions).Select(a => a.Rag), priorityOverride), objectives));
         }
         if (!withMetricsAndLock) return new StrategyView(strategy.Id, strategy.Title, quarter, priorities, [], null);
