@@ -27,6 +27,8 @@ public static class LiveTopics
         [typeof(Person)] = e => new("people", ((Person)e).Id.ToString(), $"Person {((Person)e).Initials}"),
         [typeof(Partner)] = e => new("people", "", $"Partner {((Partner)e).Code}"),
         [typeof(Group)] = e => new("people", "", $"Group {((Group)e).ShortName}"),
+        // Membership is saved without its group when only the members change; the strategy reads it.
+        [typeof(GroupMember)] = e => new("people", "", ((GroupMember)e).Group is { } g ? $"Group {g.ShortName}" : "Group membership"),
         [typeof(Meeting)] = e => MeetingTopics.Meeting((Meeting)e),
         [typeof(AgendaItem)] = e => MeetingTopics.Child(((AgendaItem)e).MeetingId, "Agenda"),
         [typeof(Attendance)] = e => MeetingTopics.Child(((Attendance)e).MeetingId, "Attendance"),
@@ -37,12 +39,19 @@ public static class LiveTopics
         [typeof(MatterUpdate)] = e => MeetingTopics.Matter(((MatterUpdate)e).Matter).AsParentUpdate(),
         [typeof(QuarterlyUpdate)] = e => new LiveTopic("strategy", ((QuarterlyUpdate)e).ActionId.ToString(), $"Action {((QuarterlyUpdate)e).Action?.Number ?? ((QuarterlyUpdate)e).ActionId.ToString()}").AsParentUpdate(),
         [typeof(StrategyAction)] = e => new("strategy", ((StrategyAction)e).Id.ToString(), ((StrategyAction)e).Label),
+        // Owners are saved without their action when only the owners change: the action was updated.
+        [typeof(StrategyActionOwner)] = e => new LiveTopic("strategy", ((StrategyActionOwner)e).ActionId.ToString(),
+            ((StrategyActionOwner)e).Action?.Label ?? "An action").AsParentUpdate(),
         [typeof(Objective)] = e => new("strategy", "", $"Objective {((Objective)e).Number}"),
         [typeof(Priority)] = e => new("strategy", "", $"Priority {((Priority)e).Number}"),
+        [typeof(SubPriority)] = e => new("strategy", "", $"Sub-priority {((SubPriority)e).Number}"),
         [typeof(Tracker.Domain.Strategy.Strategy)] = e => new("strategy", "", ((Tracker.Domain.Strategy.Strategy)e).Title),
         [typeof(QuarterLock)] = e => new("strategy", "", $"{new FinancialQuarter(((QuarterLock)e).Year, ((QuarterLock)e).Quarter).Label} locked"),
         [typeof(RollUpOverride)] = e => new("strategy", "", "RAG override"),
         [typeof(MetricValue)] = e => new("strategy", "", "Metric"),
+        // Name, order and thresholds (which suggest each value's RAG).
+        [typeof(Metric)] = e => new("strategy", "", "Metric"),
+        [typeof(RagDefinition)] = e => new("strategy", "", $"{Rag.Word(((RagDefinition)e).Status)} definition"),
         [typeof(Risk)] = e => new("risks", ((Risk)e).Id.ToString(), $"Risk {((Risk)e).Reference}"),
         [typeof(FurtherAction)] = e => RiskChild(((FurtherAction)e).RiskId, ((FurtherAction)e).Risk),
         [typeof(RiskAssessment)] = e => RiskChild(((RiskAssessment)e).RiskId, ((RiskAssessment)e).Risk),
