@@ -36,6 +36,7 @@ public static class TrackerServices
         builder.Services.AddScoped<MeetingsService>();
         builder.Services.AddScoped<StrategicGroupCalendar>();
         builder.Services.AddScoped<MattersArisingService>();
+        builder.Services.AddSingleton<MattersDataCache>();
         builder.Services.AddStrategy();
         builder.Services.AddScoped<RiskService>();
         builder.Services.AddSingleton<RiskDataCache>();

@@ -34,7 +34,8 @@ public sealed record MattersPanelModel(string? Initials, IReadOnlyList<MatterRow
 /// The matters-arising log: owners and the clerk add updates; the clerk or chair closes. The report
 /// for a meeting applies the carry-forward rules of <see cref="MattersArisingReport"/>.
 /// </summary>
-public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user, TimeProvider clock, MeetingsService meetings)
+public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user, TimeProvider clock, MeetingsService meetings,
+    MattersDataCache? cache = null)
 {
     public const string CsvHeader = "Minute,Title,Meeting date,Matter arising,Owners,Status,Latest update,Updated at";
     /// <summary>How far back "recently closed" looks.</summary>
@@ -64,6 +65,12 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
             .ToList();
     }
 
+    /// <summary>Every matter, from the app-wide cache when there is one (there is in the app).</summary>
+    Task<IReadOnlyList<MatterRow>> AllRowsAsync(CancellationToken ct) =>
+        cache is null ? LoadAllRowsAsync(ct) : cache.GetAsync(LoadAllRowsAsync, ct);
+
+    async Task<IReadOnlyList<MatterRow>> LoadAllRowsAsync(CancellationToken ct) => await RowsAsync(db.MattersArising, ct);
+
     public async Task<MattersLog> LogAsync(MatterView? requested, CancellationToken ct = default)
     {
         var initials = await MyInitialsAsync(ct);
@@ -71,7 +78,7 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         var view = requested ?? (seesAll ? MatterView.Open : MatterView.Mine);
         // Owners are matched on initials in the action column ("AM/RV"), so the filter runs after loading:
         // the log holds tens of matters a year, not thousands.
-        var all = await RowsAsync(db.MattersArising, ct);
+        var all = await AllRowsAsync(ct);
         var today = Today;
         IEnumerable<MatterRow> shown = view switch
         {
@@ -220,7 +227,7 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
             }
             return csv.ToString();
         }
-        foreach (var m in await RowsAsync(db.MattersArising, ct))
+        foreach (var m in await AllRowsAsync(ct))
             AppendRow(csv, m.MinuteNumber, m.Title, m.MeetingDate, m.ResolutionText, m.Owners, m.Status.ToString(), m.LatestUpdate);
         return csv.ToString();
     }
@@ -236,7 +243,7 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
     public async Task<MattersPanelModel> PanelAsync(CancellationToken ct = default)
     {
         var initials = await MyInitialsAsync(ct);
-        var all = await RowsAsync(db.MattersArising, ct);
+        var all = await AllRowsAsync(ct);
         var today = Today;
         var mine = all.Where(m => m.Status == MatterStatus.Open && ActionOwners.Names(m.Owners, initials)).ToList();
         if (!user.CanEditEverything()) return new MattersPanelModel(initials, mine, null, null, null);

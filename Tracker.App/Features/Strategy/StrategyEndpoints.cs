@@ -9,6 +9,7 @@ public static class StrategyEndpoints
     public static void AddStrategy(this IServiceCollection services)
     {
         services.AddScoped<PapersDeadlines>();
+        services.AddSingleton<StrategyDataCache>();
         services.AddScoped<StrategyQueries>();
         services.AddScoped<StrategyService>();
         services.AddScoped<StrategyAdminService>();

@@ -8,28 +8,69 @@ using StrategyEntity = Tracker.Domain.Strategy.Strategy;
 namespace Tracker.App.Features.Strategy;
 
 /// <summary>Everything read about strategies: overview, report, action history, leads' to-do lists, completeness.</summary>
-public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, PapersDeadlines deadlines)
+public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, PapersDeadlines deadlines, StrategyDataCache? cache = null)
 {
     public FinancialQuarter CurrentQuarter => deadlines.CurrentQuarter;
 
-    public async Task<IReadOnlyList<StrategyOption>> ListStrategiesAsync(CancellationToken ct = default) =>
-        await db.Strategies.AsNoTracking().Where(s => !s.IsRetired).OrderByDescending(s => s.StartYear).ThenBy(s => s.Title)
-            .Select(s => new StrategyOption(s.Id, s.Title)).ToListAsync(ct);
+    /// <summary>
+    /// The strategies' data for reading, from the app-wide cache when there is one (there is in the
+    /// app; see <see cref="StrategyDataCache"/> for why it is never stale).
+    /// </summary>
+    Task<StrategyData> DataAsync(CancellationToken ct) => cache is null ? LoadDataAsync(ct) : cache.GetAsync(LoadDataAsync, ct);
 
-    public async Task<int?> ResolveStrategyIdAsync(int? requested, CancellationToken ct = default)
+    async Task<StrategyData> LoadDataAsync(CancellationToken ct)
     {
-        if (requested is not null && await db.Strategies.AnyAsync(s => s.Id == requested, ct)) return requested;
-        var all = await ListStrategiesAsync(ct);
+        var strategies = await db.Strategies.AsNoTracking().AsSplitQuery()
+            .Include(s => s.Priorities).ThenInclude(p => p.LeadPartner)
+            .Include(s => s.Priorities).ThenInclude(p => p.SubPriorities)
+            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.SubPriority)
+            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.Owners).ThenInclude(o => o.Person)
+            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.OwningGroup)
+            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.LeadPartner)
+            .ToListAsync(ct);
+        var updates = await db.QuarterlyUpdates.AsNoTracking().ToListAsync(ct);
+        var overrides = await db.RollUpOverrides.AsNoTracking().ToListAsync(ct);
+        var metrics = await db.Metrics.AsNoTracking().AsSplitQuery().Include(m => m.Priority).Include(m => m.Values)
+            .OrderBy(m => m.Order).ThenBy(m => m.Id).ToListAsync(ct);
+        var locks = await db.QuarterLocks.AsNoTracking().ToListAsync(ct);
+
+        var strategyOfAction = strategies
+            .SelectMany(s => s.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).Select(a => (Action: a.Id, Strategy: s.Id)))
+            .ToDictionary(x => x.Action, x => x.Strategy);
+        var byQuarter = updates.GroupBy(u => u.Year * 10 + u.Quarter)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<QuarterlyUpdate>)g.ToList());
+        var keysByStrategy = updates.Where(u => strategyOfAction.ContainsKey(u.ActionId))
+            .GroupBy(u => strategyOfAction[u.ActionId])
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(u => u.Year * 10 + u.Quarter).Distinct().ToList());
+        return new StrategyData(strategies, byQuarter, keysByStrategy, overrides, metrics, locks);
+    }
+
+    public async Task<IReadOnlyList<StrategyOption>> ListStrategiesAsync(CancellationToken ct = default) =>
+        ListStrategies(await DataAsync(ct));
+
+    // Titles ordinally, as SQLite's default collation compared them when this was a query.
+    static List<StrategyOption> ListStrategies(StrategyData data) =>
+        data.Strategies.Where(s => !s.IsRetired).OrderByDescending(s => s.StartYear).ThenBy(s => s.Title, StringComparer.Ordinal)
+            .Select(s => new StrategyOption(s.Id, s.Title)).ToList();
+
+    public async Task<int?> ResolveStrategyIdAsync(int? requested, CancellationToken ct = default) =>
+        ResolveStrategyId(await DataAsync(ct), requested);
+
+    static int? ResolveStrategyId(StrategyData data, int? requested)
+    {
+        if (requested is not null && data.Find(requested.Value) is not null) return requested;
+        var all = ListStrategies(data);
         return all.Count == 0 ? null : all[0].Id;
     }
 
     /// <summary>The quarter to show when none is asked for: the latest with updates, up to the current one.</summary>
-    public async Task<FinancialQuarter> DefaultQuarterAsync(int strategyId, CancellationToken ct = default)
+    public async Task<FinancialQuarter> DefaultQuarterAsync(int strategyId, CancellationToken ct = default) =>
+        DefaultQuarter(await DataAsync(ct), strategyId);
+
+    FinancialQuarter DefaultQuarter(StrategyData data, int strategyId)
     {
         var current = CurrentQuarter;
-        var keys = await db.QuarterlyUpdates.AsNoTracking()
-            .Where(u => u.Action!.Objective!.Priority!.StrategyId == strategyId)
-            .Select(u => u.Year * 10 + u.Quarter).Distinct().ToListAsync(ct);
+        var keys = data.UpdateQuarterKeysByStrategy.GetValueOrDefault(strategyId) ?? [];
         var latest = keys.Where(k => k <= current.Key).DefaultIfEmpty(0).Max();
         return latest == 0 ? current : FinancialQuarter.FromKey(latest);
     }
@@ -37,35 +78,19 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
     public async Task<FinancialQuarter> QuarterOrDefaultAsync(int strategyId, int? year, int? quarter, CancellationToken ct = default) =>
         FinancialQuarter.TryCreate(year, quarter, out var q) ? q : await DefaultQuarterAsync(strategyId, ct);
 
-    async Task<StrategyEntity?> LoadGraphAsync(int strategyId, CancellationToken ct) =>
-        await db.Strategies.AsNoTracking().AsSplitQuery()
-            .Include(s => s.Priorities).ThenInclude(p => p.LeadPartner)
-            .Include(s => s.Priorities).ThenInclude(p => p.SubPriorities)
-            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.SubPriority)
-            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.Owners).ThenInclude(o => o.Person)
-            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.OwningGroup)
-            .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.LeadPartner)
-            .SingleOrDefaultAsync(s => s.Id == strategyId, ct);
-
     /// <summary>The strategy as it stood in a quarter: each action's current update, roll-ups and metrics.</summary>
-    public Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default) =>
-        LoadAsync(strategyId, quarter, withMetricsAndLock: true, ct);
+    public async Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default) =>
+        View(await DataAsync(ct), strategyId, quarter, withMetricsAndLock: true);
 
-    /// <param name="withMetricsAndLock">False for the dashboard, which shows neither: two queries fewer.</param>
-    async Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, bool withMetricsAndLock, CancellationToken ct)
+    /// <param name="withMetricsAndLock">False for the dashboard, which shows neither.</param>
+    static StrategyView? View(StrategyData data, int strategyId, FinancialQuarter quarter, bool withMetricsAndLock)
     {
-        var strategy = await LoadGraphAsync(strategyId, ct);
-        if (strategy is null) return null;
+        if (data.Find(strategyId) is not { } strategy) return null;
         var previous = quarter.Previous;
-        var actionIds = strategy.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).Select(a => a.Id).ToList();
-        var updates = await db.QuarterlyUpdates.AsNoTracking()
-            .Where(u => actionIds.Contains(u.ActionId)
-                        && ((u.Year == quarter.Year && u.Quarter == quarter.Quarter) || (u.Year == previous.Year && u.Quarter == previous.Quarter)))
-            .ToListAsync(ct);
-        var current = LatestBy(updates.Where(u => u.Year == quarter.Year && u.Quarter == quarter.Quarter));
-        var before = LatestBy(updates.Where(u => u.Year == previous.Year && u.Quarter == previous.Quarter));
-        var overrides = await db.RollUpOverrides.AsNoTracking()
-            .Where(o => o.Year == quarter.Year && o.Quarter == quarter.Quarter).ToListAsync(ct);
+        var actionIds = strategy.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).Select(a => a.Id).ToHashSet();
+        var current = LatestBy(data.UpdatesIn(quarter).Where(u => actionIds.Contains(u.ActionId)));
+        var before = LatestBy(data.UpdatesIn(previous).Where(u => actionIds.Contains(u.ActionId)));
+        var overrides = data.Overrides.Where(o => o.Year == quarter.Year && o.Quarter == quarter.Quarter).ToList();
 
         var priorities = new List<PriorityView>();
         foreach (var priority in strategy.Priorities.Where(p => !p.IsRetired).OrderBy(p => p.Number))
@@ -90,18 +115,17 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
                 RollUp.Of(objectives.SelectMany(o => o.Actions).Select(a => a.Rag), priorityOverride), objectives));
         }
         if (!withMetricsAndLock) return new StrategyView(strategy.Id, strategy.Title, quarter, priorities, [], null);
-        return new StrategyView(strategy.Id, strategy.Title, quarter, priorities, await MetricsAsync(strategyId, quarter, ct),
-            await LockAsync(strategyId, quarter, ct));
+        var lockView = data.Locks.Where(l => l.StrategyId == strategyId && l.Year == quarter.Year && l.Quarter == quarter.Quarter)
+            .Select(l => new QuarterLockView(l.LockedBy, l.LockedAt)).SingleOrDefault();
+        return new StrategyView(strategy.Id, strategy.Title, quarter, priorities, Metrics(data, strategyId, quarter), lockView);
     }
 
-    async Task<IReadOnlyList<MetricRow>> MetricsAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct)
-    {
-        var metrics = await db.Metrics.AsNoTracking().Include(m => m.Priority)
-            .Include(m => m.Values.Where(v => v.Year == quarter.Year && v.Quarter == quarter.Quarter))
-            .Where(m => m.StrategyId == strategyId).OrderBy(m => m.Order).ToListAsync(ct);
-        return metrics.SelectMany(m => m.Values.Select(v => new MetricRow(v.Id, v.Version, m.Name, m.Priority?.Heading, v.Count, v.PreviousCount,
-            v.ChangePercent, v.ChangeText, m.Suggest(v.ChangePercent), v.RagOverride, v.OverrideReason, v.PeriodLabel))).ToList();
-    }
+    static List<MetricRow> Metrics(StrategyData data, int strategyId, FinancialQuarter quarter) =>
+        data.Metrics.Where(m => m.StrategyId == strategyId)
+            .SelectMany(m => m.Values.Where(v => v.Year == quarter.Year && v.Quarter == quarter.Quarter).OrderBy(v => v.Id)
+                .Select(v => new MetricRow(v.Id, v.Version, m.Name, m.Priority?.Heading, v.Count, v.PreviousCount,
+                    v.ChangePercent, v.ChangeText, m.Suggest(v.ChangePercent), v.RagOverride, v.OverrideReason, v.PeriodLabel)))
+            .ToList();
 
     public async Task<QuarterLockView?> LockAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default) =>
         await db.QuarterLocks.AsNoTracking()
@@ -205,10 +229,11 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
     /// <summary>Count of actions by RAG per priority, with the previous quarter's counts for the change.</summary>
     public async Task<DashboardSummary?> DashboardAsync(CancellationToken ct = default)
     {
-        if (await ResolveStrategyIdAsync(null, ct) is not { } id) return null;
-        var quarter = await DefaultQuarterAsync(id, ct);
-        var view = await LoadAsync(id, quarter, withMetricsAndLock: false, ct);
-        if (view is null) return null;
+        // One read of the cached data for the strategy, its default quarter (today's) and the view.
+        var data = await DataAsync(ct);
+        if (ResolveStrategyId(data, null) is not { } id) return null;
+        var quarter = DefaultQuarter(data, id);
+        if (View(data, id, quarter, withMetricsAndLock: false) is not { } view) return null;
         RagStatus?[] scale = [RagStatus.Red, RagStatus.Amber, RagStatus.Green, RagStatus.Blue, null];
         var priorities = view.Priorities.Select(p => new PrioritySummary(p.Heading,
             scale.Select(r => new RagCount(r, p.Actions.Count(a => a.Rag == r), p.Actions.Count(a => a.PreviousRag == r))).ToList())).ToList();

@@ -116,6 +116,30 @@ public sealed class MattersArisingTests(TrackerAppFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task DashboardPanel_MatterClosedAfterItWasRead_CountsChangeOnTheVeryNextRequest()
+    {
+        // The panel reads cached matters: a close must show at once, not when the cache next reloads.
+        string[] usedElsewhere = ["64", "65", "68a", "74", "90"];
+        var matterId = await app.WithDbAsync(db => db.MattersArising
+            .Where(m => m.Status == MatterStatus.Open && !usedElsewhere.Contains(m.MinuteNumber)).Select(m => m.Id).FirstAsync());
+        var chair = await app.SignInAsync("chair");
+        var before = await CountsAsync(chair);
+
+        var response = await chair.PostFormAsync($"/matters-arising/{matterId}", "close", new() { ["Close.Note"] = "Done, as reported to the group." });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var after = await CountsAsync(chair);
+        Assert.Equal(before.Open - 1, after.Open);
+        Assert.Equal(before.Closed + 1, after.Closed);
+    }
+
+    static async Task<(int Open, int Closed)> CountsAsync(HttpClient client)
+    {
+        var links = (await client.GetPageAsync("/")).QuerySelectorAll("[data-matters-counts] a").Select(a => a.TextContent.Trim()).ToList();
+        return (int.Parse(links[0].Split(' ')[0]), int.Parse(links[2].Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task Close_AfterSomeoneAddedAnUpdate_RefusedShowingItAndKeepingTheNote()
     {
         var matterId = await app.MatterIdAsync("65", 2019);
