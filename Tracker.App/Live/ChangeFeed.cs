@@ -25,7 +25,7 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
 
     /// <summary>
     /// How many commits have touched an area: in-memory caches of an area's data stamp what they
-    /// load with it and reload once it moves on (see <see cref="Features.Risks.RiskDataCache"/>).
+    /// load with it and reload once it moves on (see <see cref="CommittedDataCache{T}"/>).
     /// </summary>
     public long VersionOf(string area) => Interlocked.Read(ref _versions.GetOrAdd(area, _ => new StrongBox<long>()).Value);
 

@@ -26,29 +26,9 @@ public sealed record StrategyData(
 }
 
 /// <summary>
-/// Keeps the strategy's data in memory between requests, in the same way as
-/// <see cref="Risks.RiskDataCache"/>: the dashboard and the report read it many times a second and it
-/// changes a few times a day, while loading it took about ten queries a request. Every entity it reads
-/// maps to the "strategy" area in <see cref="LiveTopics"/>, except people, partners, groups and group
-/// membership (names, initials), which are "people"; every commit touching either moves the change
-/// feed's version on after the commit and before the broadcast, and a copy stamped with an older
-/// version is never served. A copy loaded while a save commits is stamped with the version read
-/// before loading, so it is thrown away rather than kept stale.
+/// The strategy's data in memory (see <see cref="CommittedDataCache{T}"/>): the dashboard and the
+/// report read it many times a second, and loading it took about ten queries a request. Every entity
+/// it reads maps to the "strategy" area in <see cref="LiveTopics"/>, except people, partners, groups
+/// and group membership (names, initials), which are "people".
 /// </summary>
-public sealed class StrategyDataCache(ChangeFeed feed)
-{
-    sealed record Entry(long Version, StrategyData Data);
-
-    Entry? _entry;
-
-    long Version => feed.VersionOf("strategy") + feed.VersionOf("people");
-
-    public async Task<StrategyData> GetAsync(Func<CancellationToken, Task<StrategyData>> load, CancellationToken ct)
-    {
-        var version = Version;
-        if (Volatile.Read(ref _entry) is { } entry && entry.Version == version) return entry.Data;
-        var data = await load(ct);
-        Volatile.Write(ref _entry, new Entry(version, data));
-        return data;
-    }
-}
+public sealed class StrategyDataCache(ChangeFeed feed) : CommittedDataCache<StrategyData>(feed, "strategy", "people");

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Tracker.App.Live;
+using Tracker.Tests.Support;
+
+namespace Tracker.Tests.App.Live;
+
+public sealed class CommittedDataCacheTests
+{
+    sealed class NumbersCache(ChangeFeed feed) : CommittedDataCache<string>(feed, "risks", "people");
+
+    readonly ChangeFeed _feed = new(new RecordingHubContext(), NullLogger<ChangeFeed>.Instance);
+    int _loads;
+
+    Task<string> Load(CancellationToken _) => Task.FromResult($"copy {++_loads}");
+
+    Task Commit(string area) =>
+        _feed.PublishAsync([new ChangeEvent(area, "1", "updated", "Something", 2, "Chair", DateTimeOffset.UnixEpoch)]);
+
+    [Fact]
+    public async Task GetAsync_NothingCommitted_LoadsOnce()
+    {
+        var cache = new NumbersCache(_feed);
+        Assert.Equal("copy 1", await cache.GetAsync(Load, default));
+        Assert.Equal("copy 1", await cache.GetAsync(Load, default));
+    }
+
+    [Theory]
+    [InlineData("risks")]
+    [InlineData("people")]
+    public async Task GetAsync_AfterCommitToItsArea_Reloads(string area)
+    {
+        var cache = new NumbersCache(_feed);
+        await cache.GetAsync(Load, default);
+        await Commit(area);
+        Assert.Equal("copy 2", await cache.GetAsync(Load, default));
+    }
+
+    [Fact]
+    public async Task GetAsync_AfterCommitToAnotherArea_KeepsCopy()
+    {
+        var cache = new NumbersCache(_feed);
+        await cache.GetAsync(Load, default);
+        await Commit("strategy");
+        Assert.Equal("copy 1", await cache.GetAsync(Load, default));
+    }
+
+    [Fact]
+    public async Task GetAsync_CommitWhileLoading_CopyNotServedAgain()
+    {
+        var cache = new NumbersCache(_feed);
+        // The commit lands after the version was read but before the load returns.
+        var first = await cache.GetAsync(async ct => { await Commit("risks"); return await Load(ct); }, default);
+        Assert.Equal("copy 1", first);
+        Assert.Equal("copy 2", await cache.GetAsync(Load, default));
+    }
+}
