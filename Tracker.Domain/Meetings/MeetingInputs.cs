@@ -3,13 +3,21 @@ using FluentValidation;
 namespace Tracker.Domain.Meetings;
 
 /// <summary>What the clerk types to schedule a meeting.</summary>
-public sealed record MeetingInput(int GroupId, string? Date, string? StartTime, string? Venue, string? PapersDeadline, bool RestartNumbering, int? RestartAt);
+public sealed record MeetingInput(int GroupId, string? Date, string? StartTime, string? Venue, string? PapersDeadline, bool RestartNumbering, int? RestartAt)
+    : IMeetingWhenWhere;
 
-public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
+/// <summary>When and where a meeting is, as typed: shared by scheduling and rescheduling.</summary>
+public interface IMeetingWhenWhere
 {
-    public MeetingInputValidator()
+    string? Date { get; }
+    string? StartTime { get; }
+    string? Venue { get; }
+}
+
+public sealed class MeetingWhenWhereValidator : AbstractValidator<IMeetingWhenWhere>
+{
+    public MeetingWhenWhereValidator()
     {
-        RuleFor(m => m.GroupId).GreaterThan(0).WithMessage("Select the group that is meeting");
         RuleFor(m => m.Date)
             .NotEmpty().WithMessage("Enter the date of the meeting")
             .Must(d => Common.UkDates.TryParseShort(d, out _)).WithMessage("Date of the meeting must be a real date, like 20/06/2019")
@@ -20,6 +28,15 @@ public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
         RuleFor(m => m.Venue)
             .NotEmpty().WithMessage("Enter the venue")
             .MaximumLength(200).WithMessage("Venue must be 200 characters or fewer");
+    }
+}
+
+public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
+{
+    public MeetingInputValidator()
+    {
+        RuleFor(m => m.GroupId).GreaterThan(0).WithMessage("Select the group that is meeting");
+        Include(new MeetingWhenWhereValidator());
         RuleFor(m => m.PapersDeadline)
             .Must(d => Common.UkDates.TryParseShort(d, out _)).WithMessage("Papers deadline must be a real date, like 13/06/2019")
             .When(m => !string.IsNullOrWhiteSpace(m.PapersDeadline));
@@ -112,22 +129,13 @@ public sealed class SubGroupReportInputValidator : AbstractValidator<SubGroupRep
 }
 
 /// <summary>What the clerk types to change a scheduled meeting's date, time, venue and papers deadline.</summary>
-public sealed record MeetingDetailsInput(string? Date, string? StartTime, string? Venue, string? PapersDeadline);
+public sealed record MeetingDetailsInput(string? Date, string? StartTime, string? Venue, string? PapersDeadline) : IMeetingWhenWhere;
 
 public sealed class MeetingDetailsInputValidator : AbstractValidator<MeetingDetailsInput>
 {
     public MeetingDetailsInputValidator()
     {
-        RuleFor(m => m.Date)
-            .NotEmpty().WithMessage("Enter the date of the meeting")
-            .Must(d => Common.UkDates.TryParseShort(d, out _)).WithMessage("Date of the meeting must be a real date, like 20/06/2019")
-            .When(m => !string.IsNullOrWhiteSpace(m.Date), ApplyConditionTo.CurrentValidator);
-        RuleFor(m => m.StartTime)
-            .Must(t => TimeOnly.TryParse(t, Common.UkDates.Culture, out _)).WithMessage("Start time must be a time, like 10:00")
-            .When(m => !string.IsNullOrWhiteSpace(m.StartTime));
-        RuleFor(m => m.Venue)
-            .NotEmpty().WithMessage("Enter the venue")
-            .MaximumLength(200).WithMessage("Venue must be 200 characters or fewer");
+        Include(new MeetingWhenWhereValidator());
         RuleFor(m => m.PapersDeadline)
             .NotEmpty().WithMessage("Enter the papers deadline")
             .Must(d => Common.UkDates.TryParseShort(d, out _)).WithMessage("Papers deadline must be a real date, like 13/06/2019")
