@@ -27,10 +27,21 @@ public static class TrackerClaims
     public const string PersonId = "tracker:person_id";
 }
 
-/// <summary>The signed-in user of the current HTTP request, or "System" outside a request (start-up, seeding).</summary>
-public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+/// <summary>
+/// The signed-in user: inside a circuit, the circuit's authentication state (set by
+/// <see cref="Live.CircuitUserHandler"/> when the circuit opens and whenever revalidation changes it);
+/// in an HTTP request (prerendering, static pages, files), the request's user; otherwise "System"
+/// (start-up, seeding).
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    ClaimsPrincipal? Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } p ? p : null;
+    ClaimsPrincipal? _circuitUser;
+
+    /// <summary>Called for circuits only: from then on the HTTP context (the circuit's connection) is not consulted.</summary>
+    public void UseCircuitUser(ClaimsPrincipal user) => _circuitUser = user;
+
+    ClaimsPrincipal? Principal =>
+        (_circuitUser ?? accessor.HttpContext?.User) is { Identity.IsAuthenticated: true } p ? p : null;
 
     public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
 

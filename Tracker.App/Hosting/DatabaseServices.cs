@@ -11,8 +11,6 @@ public static class DatabaseServices
     /// SQLite, a file in the app's data folder (created if missing). PostgreSQL is the planned
     /// alternative for several instances, but its migrations and change relay are not written yet,
     /// so asking for it stops the app with a clear message rather than failing later.
-    /// Interceptor order matters: the change feed sees a save complete before the audit interceptor
-    /// commits the transaction.
     /// </summary>
     public static void AddTrackerDatabase(this WebApplicationBuilder builder)
     {
@@ -24,16 +22,13 @@ public static class DatabaseServices
                 $"Database:Provider '{provider}' is not supported yet. Use 'Sqlite' (see README, Configuration).");
         connectionString = ResolveSqliteFile(connectionString, builder.Environment.ContentRootPath);
 
-        builder.Services.AddScoped<AuditInterceptor>();
-        builder.Services.AddScoped<ChangeFeedInterceptor>();
         builder.Services.AddSingleton<SqlitePragmas>();
-        builder.Services.AddDbContext<TrackerDbContext>((sp, options) =>
-        {
-            options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>());
-            options.AddInterceptors(
-                sp.GetRequiredService<ChangeFeedInterceptor>(),
-                sp.GetRequiredService<AuditInterceptor>());
-        });
+        // Provider and pragmas once; the factory adds interceptors of its own to each context it makes.
+        builder.Services.AddSingleton(sp => new DbContextOptionsBuilder<TrackerDbContext>()
+            .UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>()).Options);
+        builder.Services.AddScoped<IDbContextFactory<TrackerDbContext>, TrackerDbContextFactory>();
+        // Identity's stores, start-up and the health check take a context for the request's scope.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContext());
     }
 
     /// <summary>The app's data folder: beside the SQLite file by default, for the data protection keys too.</summary>

@@ -33,11 +33,10 @@ public static class TrackerEndpoints
 
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         app.MapAccountEndpoints();
-        app.MapPeopleEndpoints();
         app.MapMeetingsEndpoints();
         app.MapStrategyEndpoints();
         app.MapRiskEndpoints();
         app.MapHub<TrackerHub>(TrackerHub.Path);
-        app.MapRazorComponents<Components.App>();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

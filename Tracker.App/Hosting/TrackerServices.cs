@@ -24,7 +24,7 @@ public static class TrackerServices
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
                 DatabaseServices.DataFolder(builder.Configuration, builder.Environment.ContentRootPath), "keys")));
 
-        builder.Services.AddRazorComponents();
+        builder.AddTrackerInteractivity();
         builder.Services.AddAntiforgery();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<ChangeFeed>();

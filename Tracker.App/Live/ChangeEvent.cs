@@ -7,9 +7,14 @@ namespace Tracker.App.Live;
 /// <param name="Key">The key within the area (e.g. the meeting id), or empty for area-wide changes.</param>
 /// <param name="Kind">created, updated or deleted.</param>
 /// <param name="Label">What changed, in words: "Risk R3", "Action 1.2".</param>
-public sealed record ChangeEvent(string Area, string Key, string Kind, string Label, int Version, string By, DateTimeOffset At)
+/// <param name="ByUserId">The account that saved it (null for the system), so a page does not warn people about their own saves.</param>
+public sealed record ChangeEvent(string Area, string Key, string Kind, string Label, int Version, string By, DateTimeOffset At, string? ByUserId = null)
 {
-    /// <summary>The hub groups that receive this event: the whole area and the single record.</summary>
+    /// <summary>The topics that receive this event: the whole area ("risks") and the single record ("risks:12").</summary>
     [JsonIgnore]
     public IEnumerable<string> Groups => Key.Length == 0 ? [Area] : [Area, $"{Area}:{Key}"];
+
+    /// <summary>What a screen reader hears: "Risk R3 updated by Councillor Kate Lymer at 10:42".</summary>
+    [JsonIgnore]
+    public string Announcement => $"{Label} {Kind} by {By} at {Tracker.Domain.Common.UkDates.ToLondon(At):HH:mm}";
 }

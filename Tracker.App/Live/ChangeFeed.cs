@@ -1,10 +1,15 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Tracker.App.Live;
 
-/// <summary>Sends committed changes to the browsers viewing them. Only the change interceptor calls this.</summary>
+/// <summary>
+/// Hands committed changes to whoever follows them: in-process subscribers by topic (the circuits'
+/// components, through <see cref="LiveUpdates"/>) and, until every page is interactive, the hub of
+/// the static pages. Only the change interceptor publishes.
+/// </summary>
 public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> logger)
 {
     public const string EventName = "changed";
@@ -29,6 +34,40 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
     /// </summary>
     public long VersionOf(string area) => Interlocked.Read(ref _versions.GetOrAdd(area, _ => new StrongBox<long>()).Value);
 
+    sealed class Subscription(ChangeFeed feed, string topic, Action<ChangeEvent> handler) : IDisposable
+    {
+        public Action<ChangeEvent> Handler => handler;
+        public void Dispose() => feed.Unsubscribe(topic, this);
+    }
+
+    // Copy-on-write lists: publishing (many readers, every save) never takes a lock.
+    readonly ConcurrentDictionary<string, ImmutableArray<Subscription>> _subscriptions = new();
+
+    /// <summary>
+    /// Calls <paramref name="handler"/> after every commit that touches <paramref name="topic"/>
+    /// ("risks" for the whole area, "risks:12" for one record) until the result is disposed. The
+    /// handler runs on the saving thread, after the commit: it must only schedule work (a component
+    /// hands it to its own dispatcher) and never throw.
+    /// </summary>
+    public IDisposable Subscribe(string topic, Action<ChangeEvent> handler)
+    {
+        var subscription = new Subscription(this, topic, handler);
+        _subscriptions.AddOrUpdate(topic, _ => [subscription], (_, list) => list.Add(subscription));
+        return subscription;
+    }
+
+    void Unsubscribe(string topic, Subscription subscription)
+    {
+        while (_subscriptions.TryGetValue(topic, out var list))
+        {
+            var without = list.Remove(subscription);
+            if (without.IsEmpty ? _subscriptions.TryRemove(new(topic, list)) : _subscriptions.TryUpdate(topic, without, list)) return;
+        }
+    }
+
+    /// <summary>How many subscriptions a topic has (tests and the benchmarks check circuits let go).</summary>
+    public int SubscriberCount(string topic) => _subscriptions.TryGetValue(topic, out var list) ? list.Length : 0;
+
     public async Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default)
     {
         // Before broadcasting, so a browser re-fetching a fragment on the event never gets a cached copy.
@@ -36,6 +75,13 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
             Interlocked.Increment(ref _versions.GetOrAdd(area, _ => new StrongBox<long>()).Value);
         foreach (var change in OnePerRecord(changes))
         {
+            foreach (var topic in change.Groups)
+                if (_subscriptions.TryGetValue(topic, out var list))
+                    foreach (var subscription in list)
+                    {
+                        try { subscription.Handler(change); }
+                        catch (Exception ex) { logger.LogWarning(ex, "A live subscriber of {Topic} failed", topic); }
+                    }
             try
             {
                 await hub.Clients.Groups(change.Groups.ToList()).SendAsync(EventName, change, cancellationToken);

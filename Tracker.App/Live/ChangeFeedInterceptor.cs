@@ -79,7 +79,7 @@ public sealed class ChangeFeedInterceptor(ChangeFeed feed, ICurrentUser user, Ti
         {
             if (LiveTopics.For(entry.Entity) is not { } topic) continue;
             var version = entry.Entity is Entity e ? e.Version : 0;
-            _committing.Add(new ChangeEvent(topic.Area, topic.Key, topic.UpdatesParent ? "updated" : kind, topic.Label, version, user.DisplayName, at));
+            _committing.Add(new ChangeEvent(topic.Area, topic.Key, topic.UpdatesParent ? "updated" : kind, topic.Label, version, user.DisplayName, at, user.UserId));
         }
         _saving = [];
     }

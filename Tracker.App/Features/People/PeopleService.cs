@@ -12,24 +12,34 @@ public sealed record PartnerRow(int Id, string Code, string Name);
 public sealed record PersonForEdit(int Id, int Version, PersonInput Input);
 
 /// <summary>Partners, people and groups: read by everyone, changed by administrators.</summary>
-public sealed class PeopleService(TrackerDbContext db, ICurrentUser user)
+public sealed class PeopleService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
     readonly PersonInputValidator _validator = new();
 
-    public async Task<IReadOnlyList<PersonRow>> ListPeopleAsync(CancellationToken ct = default) =>
-        await db.People.AsNoTracking().OrderBy(p => p.Name)
+    public async Task<IReadOnlyList<PersonRow>> ListPeopleAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.People.AsNoTracking().OrderBy(p => p.Name)
             .Select(p => new PersonRow(p.Id, p.Name, p.Initials, p.RoleTitle, p.Partner!.Code, p.Email, p.IsActive))
             .ToListAsync(ct);
+    }
 
     /// <summary>For the dashboard: counted by the database rather than loading every row.</summary>
-    public async Task<(int Partners, int People)> CountAsync(CancellationToken ct = default) =>
-        (await db.Partners.CountAsync(ct), await db.People.CountAsync(ct));
+    public async Task<(int Partners, int People)> CountAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return (await db.Partners.CountAsync(ct), await db.People.CountAsync(ct));
+    }
 
-    public async Task<IReadOnlyList<PartnerRow>> ListPartnersAsync(CancellationToken ct = default) =>
-        await db.Partners.AsNoTracking().OrderBy(p => p.Code).Select(p => new PartnerRow(p.Id, p.Code, p.Name)).ToListAsync(ct);
+    public async Task<IReadOnlyList<PartnerRow>> ListPartnersAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Partners.AsNoTracking().OrderBy(p => p.Code).Select(p => new PartnerRow(p.Id, p.Code, p.Name)).ToListAsync(ct);
+    }
 
     public async Task<IReadOnlyList<GroupRow>> ListGroupsAsync(CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var groups = await db.Groups.AsNoTracking()
             .OrderBy(g => g.Kind).ThenBy(g => g.Name)
             .Select(g => new
@@ -42,15 +52,19 @@ public sealed class PeopleService(TrackerDbContext db, ICurrentUser user)
         return groups.Select(g => new GroupRow(g.Id, g.Name, g.Kind, g.Leads, g.Count)).ToList();
     }
 
-    public async Task<PersonForEdit?> GetForEditAsync(int id, CancellationToken ct = default) =>
-        await db.People.AsNoTracking().Where(p => p.Id == id)
+    public async Task<PersonForEdit?> GetForEditAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.People.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PersonForEdit(p.Id, p.Version, new PersonInput(p.Name, p.Initials, p.RoleTitle, p.PartnerId, p.Email)))
             .SingleOrDefaultAsync(ct);
+    }
 
     public async Task<SaveResult> CreateAsync(PersonInput input, CancellationToken ct = default)
     {
         if (!user.IsAdministrator()) return SaveResult.Forbidden("Only administrators can add people");
-        var errors = await ValidateAsync(input, null, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var errors = await ValidateAsync(db, input, null, ct);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         var person = new Person { Name = "", Initials = "" };
         person.Update(input);
@@ -62,9 +76,10 @@ public sealed class PeopleService(TrackerDbContext db, ICurrentUser user)
     public async Task<SaveResult> UpdateAsync(int id, int loadedVersion, PersonInput input, CancellationToken ct = default)
     {
         if (!user.IsAdministrator()) return SaveResult.Forbidden("Only administrators can change people's details");
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return SaveResult.Missing();
-        var errors = await ValidateAsync(input, id, ct);
+        var errors = await ValidateAsync(db, input, id, ct);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (Concurrency.Check(person, loadedVersion, () => Values(person)) is { } conflict) return SaveResult.Stale(conflict);
         person.Update(input);
@@ -72,7 +87,7 @@ public sealed class PeopleService(TrackerDbContext db, ICurrentUser user)
         return SaveResult.Saved(person.Id, person.Version);
     }
 
-    async Task<IReadOnlyList<FieldError>> ValidateAsync(PersonInput input, int? id, CancellationToken ct)
+    async Task<IReadOnlyList<FieldError>> ValidateAsync(TrackerDbContext db, PersonInput input, int? id, CancellationToken ct)
     {
         var errors = _validator.Check(input).ToList();
         var initials = input.Initials?.Trim().ToUpperInvariant();

@@ -2,18 +2,17 @@ using Tracker.Domain.People;
 
 namespace Tracker.App.Features.People;
 
-/// <summary>What the person form posts; the version ties the save to what the user loaded.</summary>
+/// <summary>The person form's fields; the version ties the save to what the user loaded.</summary>
 public sealed class PersonForm
 {
     public int Version { get; set; }
     public string? Name { get; set; }
     public string? Initials { get; set; }
     public string? RoleTitle { get; set; }
-    public string? PartnerId { get; set; }
+    public int? PartnerId { get; set; }
     public string? Email { get; set; }
 
-    public PersonInput ToInput() =>
-        new(Name ?? "", Initials ?? "", RoleTitle, int.TryParse(PartnerId, out var id) ? id : null, Email);
+    public PersonInput ToInput() => new(Name ?? "", Initials ?? "", RoleTitle, PartnerId, Email);
 
     public static PersonForm From(PersonForEdit person) => new()
     {
@@ -21,7 +20,7 @@ public sealed class PersonForm
         Name = person.Input.Name,
         Initials = person.Input.Initials,
         RoleTitle = person.Input.RoleTitle,
-        PartnerId = person.Input.PartnerId?.ToString(),
+        PartnerId = person.Input.PartnerId,
         Email = person.Input.Email,
     };
 }

@@ -1,7 +1,6 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.TestHost;
+using Tracker.App.Common;
+using Tracker.App.Features.People;
+using Tracker.Domain.People;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,86 +9,118 @@ using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Live;
 
-/// <summary>The app with the SignalR hub context replaced by a recorder.</summary>
-public sealed class RecordingAppFactory : TrackerAppFactory
+/// <summary>
+/// The change feed as the circuits hear it: one event per saved record, to the area's topic and the
+/// record's, only after the commit, and nothing for a refused save.
+/// </summary>
+public sealed class ChangeFeedTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
 {
-    public RecordingHubContext Hub { get; } = new();
+    ChangeFeed Feed => app.Services.GetRequiredService<ChangeFeed>();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IHubContext<TrackerHub>>(Hub));
-    }
-}
-
-public sealed class ChangeFeedTests(RecordingAppFactory app) : IClassFixture<RecordingAppFactory>
-{
     Task<int> IdOfAsync(string initials) =>
         app.WithDbAsync(db => db.People.Where(p => p.Initials == initials).Select(p => p.Id).SingleAsync());
 
-    // Seeding the sample data also sent "created" events; these tests are about edits.
-    IReadOnlyList<ChangeEvent> EventsFor(int personId) => app.Hub.Changes.Where(c => c.Area == "people" && c.Key == personId.ToString() && c.Kind == "updated").ToList();
+    async Task<SaveResult> SaveAsAsync(string account, int id, Func<PersonInput, PersonInput> change, int? version = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().UseCircuitUser(await ComponentTestContext.PrincipalAsync(app, account));
+        var people = scope.ServiceProvider.GetRequiredService<PeopleService>();
+        var person = (await people.GetForEditAsync(id))!;
+        return await people.UpdateAsync(id, version ?? person.Version, change(person.Input));
+    }
+
+    /// <summary>Records what each topic hears while the test runs.</summary>
+    sealed class Listener : IDisposable
+    {
+        readonly List<IDisposable> _subscriptions = [];
+        public List<(string Topic, ChangeEvent Change)> Heard { get; } = [];
+        public Action<ChangeEvent>? OnHear { get; set; }
+
+        public Listener(ChangeFeed feed, params string[] topics)
+        {
+            foreach (var topic in topics)
+                _subscriptions.Add(feed.Subscribe(topic, change =>
+                {
+                    OnHear?.Invoke(change);
+                    lock (Heard) Heard.Add((topic, change));
+                }));
+        }
+
+        public void Dispose() => _subscriptions.ForEach(s => s.Dispose());
+    }
 
     [Fact]
-    public async Task Save_Valid_OneEventToAreaAndRecordGroupsAfterCommit()
+    public async Task Save_Valid_OneEventToAreaAndRecordTopicsAfterCommit()
     {
         var id = await IdOfAsync("CT");
         string? committedValue = null;
-        app.Hub.OnSend = async change =>
+        using var listener = new Listener(Feed, "people", $"people:{id}", "risks");
+        listener.OnHear = change =>
         {
             // Read through a separate connection: only committed data is visible there.
-            await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
+            using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+            connection.Open();
+            using var command = connection.CreateCommand();
             command.CommandText = $"SELECT RoleTitle FROM People WHERE Id = {id}";
-            committedValue = (string?)await command.ExecuteScalarAsync();
+            committedValue = (string?)command.ExecuteScalar();
         };
-        var admin = await app.SignInAsync("admin");
-        var response = await admin.PostFormAsync($"/people/{id}/edit", "person", new() { ["Form.RoleTitle"] = "Director of Public Health" });
-        app.Hub.OnSend = null;
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var change = Assert.Single(EventsFor(id));
+        Assert.True((await SaveAsAsync("admin", id, p => p with { RoleTitle = "Director of Public Health" })).Succeeded);
+
+        Assert.Equal(["people", $"people:{id}"], listener.Heard.Select(h => h.Topic).Order());
+        var change = listener.Heard[0].Change;
+        Assert.Same(change, listener.Heard[1].Change);
         Assert.Equal(("updated", "Person CT", "Amanda Mumford", 2), (change.Kind, change.Label, change.By, change.Version));
+        Assert.NotNull(change.ByUserId);
         Assert.Equal("Director of Public Health", committedValue);
-        var (groups, method, _) = app.Hub.Sent.Single(s => ReferenceEquals(s.Args[0], change));
-        Assert.Equal(ChangeFeed.EventName, method);
-        Assert.Equal(["people", $"people:{id}"], groups);
     }
 
     [Fact]
     public async Task Save_Invalid_NoEvent()
     {
         var id = await IdOfAsync("EO");
-        var admin = await app.SignInAsync("admin");
-        var response = await admin.PostFormAsync($"/people/{id}/edit", "person", new() { ["Form.Name"] = "" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(EventsFor(id));
+        using var listener = new Listener(Feed, "people", $"people:{id}");
+        Assert.NotEmpty((await SaveAsAsync("admin", id, p => p with { Name = "" })).Errors);
+        Assert.Empty(listener.Heard);
     }
 
     [Fact]
     public async Task Save_Stale_NoEvent()
     {
         var id = await IdOfAsync("RS");
-        var admin = await app.SignInAsync("admin");
-        var form = (await admin.GetPageAsync($"/people/{id}/edit")).FormNamed("person").CurrentValues();
-        form["Form.Version"] = "0";
-        var response = await admin.PostAsync($"/people/{id}/edit", new FormUrlEncodedContent(form));
-        Assert.Contains("Someone else saved this record", await response.Content.ReadAsStringAsync());
-        Assert.Empty(EventsFor(id));
+        using var listener = new Listener(Feed, "people", $"people:{id}");
+        Assert.NotNull((await SaveAsAsync("admin", id, p => p with { RoleTitle = "Stale" }, version: 0)).Conflict);
+        Assert.Empty(listener.Heard);
     }
 
     [Fact]
     public async Task Save_Forbidden_NoEvent()
     {
         var id = await IdOfAsync("PP");
-        var admin = await app.SignInAsync("admin");
-        var form = (await admin.GetPageAsync($"/people/{id}/edit")).FormNamed("person").CurrentValues();
-        var lead = await app.SignInAsync("lead");
-        form["__RequestVerificationToken"] = (await lead.GetPageAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        form["Form.RoleTitle"] = "Changed by a lead";
-        await lead.PostAsync($"/people/{id}/edit", new FormUrlEncodedContent(form));
-        Assert.Empty(EventsFor(id));
+        using var listener = new Listener(Feed, "people", $"people:{id}");
+        Assert.NotNull((await SaveAsAsync("lead", id, p => p with { RoleTitle = "Changed by a lead" })).Denied);
+        Assert.Empty(listener.Heard);
+    }
+
+    [Fact]
+    public async Task Unsubscribe_Disposed_HearsNothingMore()
+    {
+        var id = await IdOfAsync("KL");
+        var listener = new Listener(Feed, $"people:{id}");
+        listener.Dispose();
+        Assert.Equal(0, Feed.SubscriberCount($"people:{id}"));
+        Assert.True((await SaveAsAsync("admin", id, p => p with { RoleTitle = "After leaving" })).Succeeded);
+        Assert.Empty(listener.Heard);
+    }
+
+    [Fact]
+    public async Task Publish_SubscriberThrows_OthersStillHearAndSaveSucceeds()
+    {
+        var id = await IdOfAsync("SB");
+        using var failing = Feed.Subscribe($"people:{id}", _ => throw new InvalidOperationException("broken subscriber"));
+        using var listener = new Listener(Feed, $"people:{id}");
+        Assert.True((await SaveAsAsync("admin", id, p => p with { RoleTitle = "Still saved" })).Succeeded);
+        Assert.Single(listener.Heard);
     }
 }
 

@@ -1,24 +1,42 @@
 using System.Net;
+using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Tracker.App.Features.People;
+using Tracker.App.Live;
+using Tracker.Domain.People;
 using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.People;
 
-public sealed class PersonEditTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+/// <summary>The person form as an administrator uses it: real services, real database, real change feed.</summary>
+public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContext(app), IClassFixture<TrackerAppFactory>
 {
     Task<int> IdOfAsync(string initials) =>
-        app.WithDbAsync(db => db.People.Where(p => p.Initials == initials).Select(p => p.Id).SingleAsync());
+        App.WithDbAsync(db => db.People.Where(p => p.Initials == initials).Select(p => p.Id).SingleAsync());
+
+    Task<string> RoleTitleAsync(int id) =>
+        App.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.RoleTitle).SingleAsync());
+
+    async Task<IRenderedComponent<PersonEdit>> OpenAsync(int id)
+    {
+        await SignInAsAsync("admin");
+        var cut = Render<PersonEdit>(p => p.Add(c => c.Id, id));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.Find("#Name").GetAttribute("value")!));
+        return cut;
+    }
+
+    static void Type(IRenderedComponent<PersonEdit> cut, string id, string value) => cut.Find($"#{id}").Input(value);
 
     [Fact]
     public async Task Save_Administrator_ChangesPersonAndAuditsOldAndNewValues()
     {
         var id = await IdOfAsync("EB");
-        var admin = await app.SignInAsync("admin");
-        var response = await admin.PostFormAsync($"/people/{id}/edit", "person",
-            new() { ["Form.RoleTitle"] = "Road Safety and Travel Manager" });
+        var cut = await OpenAsync(id);
+        Type(cut, "RoleTitle", "Road Safety and Travel Manager");
+        await cut.Find("form").SubmitAsync();
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Include(a => a.Changes)
+        cut.WaitForAssertion(() => Assert.EndsWith("/people", Services.GetService<Microsoft.AspNetCore.Components.NavigationManager>()!.Uri));
+        var audit = await App.WithDbAsync(db => db.AuditEntries.Include(a => a.Changes)
             .Where(a => a.EntityType == "Person" && a.EntityKey == id.ToString() && a.Action == "Modified")
             .SingleAsync());
         Assert.Equal("Amanda Mumford", audit.UserName);
@@ -27,55 +45,89 @@ public sealed class PersonEditTests(TrackerAppFactory app) : IClassFixture<Track
     }
 
     [Fact]
-    public async Task Save_BlankName_ErrorSummaryAndTypedValuesKept()
+    public async Task Save_BlankName_ErrorSummaryAndFieldMessageAndTypedValuesKept()
     {
         var id = await IdOfAsync("LB");
-        var admin = await app.SignInAsync("admin");
-        var response = await admin.PostFormAsync($"/people/{id}/edit", "person",
-            new() { ["Form.Name"] = "", ["Form.RoleTitle"] = "Typed but not saved" });
-        var page = await response.ParseAsync();
+        var cut = await OpenAsync(id);
+        Type(cut, "Name", "");
+        Type(cut, "RoleTitle", "Typed but not saved");
+        await cut.Find("form").SubmitAsync();
 
-        Assert.Equal(["Enter the person's name"], page.ErrorSummary());
-        Assert.Equal("#name", page.QuerySelector(".govuk-error-summary__list a")!.GetAttribute("href"));
-        Assert.Equal("Enter the person's name", page.FieldError("name"));
-        Assert.Equal("Typed but not saved", page.QuerySelector("#role-title")!.GetAttribute("value"));
-        Assert.Equal("Group Manager, MASH Team", await app.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.RoleTitle).SingleAsync()));
+        cut.WaitForAssertion(() => Assert.Equal(["Enter the person's name"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
+        Assert.Equal("#Name", cut.Find("[data-error-summary] a").GetAttribute("href"));
+        Assert.Contains("Enter the person's name", cut.Find(".mud-input-control:has(#Name)").TextContent);
+        Assert.Equal("Typed but not saved", cut.Find("#RoleTitle").GetAttribute("value"));
+        Assert.Equal("Group Manager, MASH Team", await RoleTitleAsync(id));
     }
 
     [Fact]
     public async Task Save_DuplicateInitials_Refused()
     {
-        var id = await IdOfAsync("RD");
-        var admin = await app.SignInAsync("admin");
-        var page = await (await admin.PostFormAsync($"/people/{id}/edit", "person", new() { ["Form.Initials"] = "am" })).ParseAsync();
-        Assert.Equal(["Initials AM are already used by someone else"], page.ErrorSummary());
+        var cut = await OpenAsync(await IdOfAsync("RD"));
+        Type(cut, "Initials", "am");
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Equal(["Initials AM are already used by someone else"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
     }
 
     [Fact]
-    public async Task Save_AfterSomeoneElseSaved_RefusedShowingTheirValueAndKeepingOurs()
+    public async Task Save_AfterSomeoneElseSaved_ComparisonFieldByFieldAndOwnTextKept()
     {
         var id = await IdOfAsync("JBR");
-        var first = await app.SignInAsync("admin");
-        var second = await app.SignInAsync("admin");
+        var cut = await OpenAsync(id);
+        Type(cut, "RoleTitle", "My own title");
 
-        // Both open the form; the first saves; the second then saves from the stale form.
-        var staleForm = (await second.GetPageAsync($"/people/{id}/edit")).FormNamed("person").CurrentValues();
-        await first.PostFormAsync($"/people/{id}/edit", "person", new() { ["Form.RoleTitle"] = "Their newer title" });
-        staleForm["Form.RoleTitle"] = "My own title";
-        var response = await second.PostAsync($"/people/{id}/edit", new FormUrlEncodedContent(staleForm));
-        var page = await response.ParseAsync();
+        // Someone else saves first.
+        var (scope, people) = await AsAsync<PeopleService>("admin");
+        await using (scope) await SaveRoleTitleAsync(people, id, "Their newer title");
+        // A change notice while typing, never a replaced form.
+        cut.WaitForAssertion(() => Assert.Contains("Amanda Mumford changed this record", cut.Find("[data-changed-elsewhere]").TextContent));
+        Assert.Equal("My own title", cut.Find("#RoleTitle").GetAttribute("value"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Someone else saved this record while you were editing it"], page.ErrorSummary());
-        Assert.Contains("Amanda Mumford changed this record on", page.QuerySelector("[data-conflict]")!.TextContent);
-        Assert.Equal("Their newer title", page.QuerySelector("[data-conflict-field=RoleTitle]")!.TextContent);
-        Assert.Equal("My own title", page.QuerySelector("#role-title")!.GetAttribute("value"));
-        Assert.Equal("Their newer title", await app.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.RoleTitle).SingleAsync()));
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Equal("Their newer title", cut.Find("[data-conflict-field=RoleTitle] [data-theirs]").TextContent));
+        Assert.Equal("My own title", cut.Find("[data-conflict-field=RoleTitle] [data-mine]").TextContent);
+        Assert.Equal("My own title", cut.Find("#RoleTitle").GetAttribute("value"));
+        Assert.Equal("Their newer title", await RoleTitleAsync(id));
 
         // Saving again, having seen their version, replaces it deliberately.
-        var again = await second.PostAsync($"/people/{id}/edit", new FormUrlEncodedContent(page.FormNamed("person").CurrentValues()));
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal("My own title", await app.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.RoleTitle).SingleAsync()));
+        await cut.Find("form").SubmitAsync();
+        await Task.Delay(100);
+        Assert.Equal("My own title", await RoleTitleAsync(id));
+    }
+
+    [Fact]
+    public async Task UseTheirs_AfterConflict_PutsTheirValueInTheForm()
+    {
+        var id = await IdOfAsync("TS");
+        var cut = await OpenAsync(id);
+        Type(cut, "RoleTitle", "Mine");
+        var (scope, people) = await AsAsync<PeopleService>("admin");
+        await using (scope) await SaveRoleTitleAsync(people, id, "Theirs");
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => cut.Find("[data-conflict-field=RoleTitle] button").Click());
+        Assert.Equal("Theirs", cut.Find("#RoleTitle").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task ChangeElsewhere_FormUntouched_ShowsTheNewValues()
+    {
+        var id = await IdOfAsync("PS");
+        var cut = await OpenAsync(id);
+        var (scope, people) = await AsAsync<PeopleService>("admin");
+        await using (scope) await SaveRoleTitleAsync(people, id, "Renamed elsewhere");
+        cut.WaitForAssertion(() => Assert.Equal("Renamed elsewhere", cut.Find("#RoleTitle").GetAttribute("value")));
+        Assert.Empty(cut.FindAll("[data-changed-elsewhere]"));
+    }
+
+    [Fact]
+    public async Task Dispose_Page_StopsFollowingThePerson()
+    {
+        var id = await IdOfAsync("AM");
+        var before = Feed.SubscriberCount($"people:{id}");
+        var cut = await OpenAsync(id);
+        Assert.Equal(before + 1, Feed.SubscriberCount($"people:{id}"));
+        await DisposeComponentsAsync();
+        Assert.Equal(before, Feed.SubscriberCount($"people:{id}"));
     }
 
     [Theory]
@@ -84,25 +136,30 @@ public sealed class PersonEditTests(TrackerAppFactory app) : IClassFixture<Track
     [InlineData("chair")]
     public async Task Get_NotAdministrator_AccessDenied(string account)
     {
-        var client = await app.SignInAsync(account);
+        var client = await App.SignInAsync(account);
         var response = await client.GetAsync($"/people/{await IdOfAsync("PS")}/edit");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
     }
 
-    [Fact]
-    public async Task Post_NotAdministrator_RefusedAndNothingSaved()
+    [Theory]
+    [InlineData("member")]
+    [InlineData("lead")]
+    public async Task Update_NotAdministrator_RefusedAndNothingSaved(string account)
     {
         var id = await IdOfAsync("TS");
-        var admin = await app.SignInAsync("admin");
-        var form = (await admin.GetPageAsync($"/people/{id}/edit")).FormNamed("person").CurrentValues();
-        form["Form.RoleTitle"] = "Changed by a member";
-        var member = await app.SignInAsync("member");
-        // The member's own antiforgery token, the administrator's form values.
-        var memberToken = (await member.GetPageAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        form["__RequestVerificationToken"] = memberToken;
-        var response = await member.PostAsync($"/people/{id}/edit", new FormUrlEncodedContent(form));
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Head of Street Enforcement", await app.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.RoleTitle).SingleAsync()));
+        var (scope, people) = await AsAsync<PeopleService>(account);
+        await using var _ = scope;
+        var person = (await people.GetForEditAsync(id))!;
+        var result = await people.UpdateAsync(id, person.Version, person.Input with { RoleTitle = "Changed by a member" });
+        Assert.Equal("Only administrators can change people's details", result.Denied);
+        Assert.NotEqual("Changed by a member", await RoleTitleAsync(id));
+    }
+
+    static async Task SaveRoleTitleAsync(PeopleService people, int id, string title)
+    {
+        var person = (await people.GetForEditAsync(id))!;
+        var result = await people.UpdateAsync(id, person.Version, person.Input with { RoleTitle = title });
+        Assert.True(result.Succeeded);
     }
 }

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Tracker.App.Common;
+using Tracker.App.Live;
+
+namespace Tracker.App.Data;
+
+/// <summary>
+/// One <see cref="TrackerDbContext"/> per operation. A circuit lives as long as a browser tab, so a
+/// component never keeps a context: it asks its area's service, which creates one here for each read
+/// or write and disposes it. The audit and change-feed interceptors keep state for the save in
+/// progress, so each context gets new ones, stamped with the user of this request or circuit.
+/// </summary>
+public sealed class TrackerDbContextFactory(
+    DbContextOptions<TrackerDbContext> baseOptions, ChangeFeed feed, ICurrentUser user, TimeProvider clock)
+    : IDbContextFactory<TrackerDbContext>
+{
+    public TrackerDbContext CreateDbContext()
+    {
+        // Interceptor order matters: the change feed sees a save complete before the audit interceptor
+        // commits the transaction it opened.
+        var options = new DbContextOptionsBuilder<TrackerDbContext>(baseOptions)
+            .AddInterceptors(new ChangeFeedInterceptor(feed, user, clock), new AuditInterceptor(user, clock))
+            .Options;
+        return new TrackerDbContext(options);
+    }
+}

@@ -1,0 +1,96 @@
+using Tracker.App.Common;
+
+namespace Tracker.App.Live;
+
+/// <summary>
+/// A circuit's view of the change feed. A component follows topics and gets one call per burst of
+/// commits (coalesced over <see cref="CoalesceWindow"/>), on its own dispatcher, and one call with no
+/// changes after the browser reconnects, when it may have missed some. Other people's changes are
+/// announced once per page to screen readers.
+/// </summary>
+public sealed class LiveUpdates(ChangeFeed feed, LiveAnnouncer announcer, CircuitEvents circuit, ICurrentUser user)
+{
+    /// <summary>Long enough to fold a save's several events (and a quick series of saves) into one re-render.</summary>
+    public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(25);
+
+    /// <param name="topics">"risks", "risks:12", "meeting:3", …</param>
+    /// <param name="onChanged">Reloads what the component shows: the changes of the burst, or none after a reconnect.</param>
+    /// <param name="dispatch">The component's <c>InvokeAsync</c>.</param>
+    public IDisposable Follow(IEnumerable<string> topics, Func<IReadOnlyList<ChangeEvent>, Task> onChanged, Func<Func<Task>, Task> dispatch)
+    {
+        var follower = new Follower(onChanged, dispatch, announcer, user.UserId);
+        var subscriptions = topics.Distinct().Select(topic => feed.Subscribe(topic, follower.Add)).ToList();
+        circuit.Reconnected += follower.Reload;
+        return new Unfollow(() =>
+        {
+            circuit.Reconnected -= follower.Reload;
+            foreach (var subscription in subscriptions) subscription.Dispose();
+            follower.Stop();
+        });
+    }
+
+    sealed class Unfollow(Action dispose) : IDisposable
+    {
+        int _disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) dispose();
+        }
+    }
+
+    sealed class Follower(Func<IReadOnlyList<ChangeEvent>, Task> onChanged, Func<Func<Task>, Task> dispatch,
+        LiveAnnouncer announcer, string? userId)
+    {
+        readonly Lock _lock = new();
+        List<ChangeEvent> _pending = [];
+        bool _scheduled, _stopped;
+
+        public void Add(ChangeEvent change)
+        {
+            lock (_lock)
+            {
+                if (_stopped) return;
+                _pending.Add(change);
+                if (_scheduled) return;
+                _scheduled = true;
+            }
+            _ = FlushLaterAsync();
+        }
+
+        public void Reload() => _ = DeliverAsync([]);
+
+        public void Stop()
+        {
+            lock (_lock) _stopped = true;
+        }
+
+        async Task FlushLaterAsync()
+        {
+            await Task.Delay(CoalesceWindow);
+            List<ChangeEvent> batch;
+            lock (_lock)
+            {
+                batch = _pending;
+                _pending = [];
+                _scheduled = false;
+                if (_stopped) return;
+            }
+            foreach (var change in batch.Where(c => c.ByUserId is null || c.ByUserId != userId))
+                announcer.Announce(change);
+            await DeliverAsync(batch);
+        }
+
+        async Task DeliverAsync(IReadOnlyList<ChangeEvent> batch)
+        {
+            try
+            {
+                await dispatch(() => onChanged(batch));
+            }
+            catch (Exception)
+            {
+                // The circuit is gone or the component was disposed while the burst was pending:
+                // nothing is shown any more, so there is nothing to refresh.
+            }
+        }
+    }
+}
