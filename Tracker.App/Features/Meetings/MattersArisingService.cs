@@ -138,10 +138,11 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         if (matter is null) return SaveResult.Missing();
         var errors = _closeValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
-        if (Concurrency.Check(matter, loadedVersion, () => Values(matter)) is { } conflict) return SaveResult.Stale(conflict);
-        if (!matter.TryClose(input.Note!, user.DisplayName, Today)) return SaveResult.Invalid("", $"{matter.Label} is already closed");
-        if (await Concurrency.SaveAsync(db, matter, loadedVersion, () => Values(matter), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(matter.Id, matter.Version);
+        return await db.SaveVersionedAsync(matter, loadedVersion, () => Values(matter), () =>
+        {
+            if (!matter.TryClose(input.Note!, user.DisplayName, Today)) return SaveResult.Invalid("", $"{matter.Label} is already closed");
+            return null;
+        }, ct);
     }
 
     /// <summary>Future meetings of the matter's group it may be due by, and the one set now.</summary>
@@ -172,10 +173,11 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
             if (due is null || (due.Date < Today && due.Id != matter.DueMeetingId))
                 return SaveResult.Invalid("DueMeetingId", "Select a future meeting of the group");
         }
-        if (Concurrency.Check(matter, loadedVersion, () => Values(matter)) is { } conflict) return SaveResult.Stale(conflict);
-        if (!matter.TrySetDue(due)) return SaveResult.Invalid("DueMeetingId", "Select a future meeting of the group");
-        if (await Concurrency.SaveAsync(db, matter, loadedVersion, () => Values(matter), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(matter.Id, matter.Version);
+        return await db.SaveVersionedAsync(matter, loadedVersion, () => Values(matter), () =>
+        {
+            if (!matter.TrySetDue(due)) return SaveResult.Invalid("DueMeetingId", "Select a future meeting of the group");
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> Values(MatterArising m)

@@ -170,10 +170,11 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         if (!user.IsAdministrator()) return SaveResult.Forbidden("Only the clerk (an administrator) can change a meeting's status");
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null) return SaveResult.Missing();
-        if (Concurrency.Check(meeting, loadedVersion, () => Values(meeting)) is { } conflict) return SaveResult.Stale(conflict);
-        if (!meeting.TryAdvance(to)) return SaveResult.Invalid("", $"The meeting is already {meeting.Status.Text().ToLowerInvariant()}: a meeting's status only moves forward");
-        if (await Concurrency.SaveAsync(db, meeting, loadedVersion, () => Values(meeting), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(meeting.Id, meeting.Version);
+        return await db.SaveVersionedAsync(meeting, loadedVersion, () => Values(meeting), () =>
+        {
+            if (!meeting.TryAdvance(to)) return SaveResult.Invalid("", $"The meeting is already {meeting.Status.Text().ToLowerInvariant()}: a meeting's status only moves forward");
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> Values(Meeting m) => [new("Status", "Status", m.Status.Text())];
@@ -272,10 +273,11 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
             await db.SaveChangesAsync(ct);
             return SaveResult.Saved(report.Id, report.Version);
         }
-        if (Concurrency.Check(report, loadedVersion, () => Values(report)) is { } conflict) return SaveResult.Stale(conflict);
-        report.File(input, user.DisplayName, Today, meeting.PapersDeadline, last);
-        if (await Concurrency.SaveAsync(db, report, loadedVersion, () => Values(report), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(report.Id, report.Version);
+        return await db.SaveVersionedAsync(report, loadedVersion, () => Values(report), () =>
+        {
+            report.File(input, user.DisplayName, Today, meeting.PapersDeadline, last);
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> Values(SubGroupReport r) =>
@@ -296,13 +298,14 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null) return SaveResult.Missing();
-        if (Concurrency.Check(meeting, loadedVersion, () => DetailValues(meeting)) is { } conflict) return SaveResult.Stale(conflict);
-        UkDates.TryParseShort(input.Date, out var date);
-        UkDates.TryParseShort(input.PapersDeadline, out var deadline);
-        TimeOnly? start = TimeOnly.TryParse(input.StartTime, UkDates.Culture, out var t) ? t : null;
-        meeting.Reschedule(date, start, input.Venue!, deadline);
-        if (await Concurrency.SaveAsync(db, meeting, loadedVersion, () => DetailValues(meeting), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(meeting.Id, meeting.Version);
+        return await db.SaveVersionedAsync(meeting, loadedVersion, () => DetailValues(meeting), () =>
+        {
+            UkDates.TryParseShort(input.Date, out var date);
+            UkDates.TryParseShort(input.PapersDeadline, out var deadline);
+            TimeOnly? start = TimeOnly.TryParse(input.StartTime, UkDates.Culture, out var t) ? t : null;
+            meeting.Reschedule(date, start, input.Venue!, deadline);
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> DetailValues(Meeting m) =>
@@ -339,10 +342,11 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         var item = await db.AgendaItems.SingleOrDefaultAsync(a => a.Id == itemId && a.MeetingId == meetingId, ct);
         if (item is null) return SaveResult.Missing();
-        if (Concurrency.Check(item, loadedVersion, () => Values(item)) is { } conflict) return SaveResult.Stale(conflict);
-        item.Change(input.Number!, input.Title!, input.Presenter, input.PaperLink, input.Kind!.Value);
-        if (await Concurrency.SaveAsync(db, item, loadedVersion, () => Values(item), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(item.Id, item.Version);
+        return await db.SaveVersionedAsync(item, loadedVersion, () => Values(item), () =>
+        {
+            item.Change(input.Number!, input.Title!, input.Presenter, input.PaperLink, input.Kind!.Value);
+            return null;
+        }, ct);
     }
 
     /// <summary>Moves an item up (by -1) or down (by 1), or removes it (by 0), from the version the clerk saw.</summary>
@@ -352,18 +356,20 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         var meeting = await db.Meetings.Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         var item = meeting?.Agenda.SingleOrDefault(a => a.Id == itemId);
         if (meeting is null || item is null) return SaveResult.Missing();
-        if (Concurrency.Check(item, loadedVersion, () => Values(item)) is { } conflict) return SaveResult.Stale(conflict);
-        if (by is null)
+        var result = await db.SaveVersionedAsync(item, loadedVersion, () => Values(item), () =>
         {
-            meeting.RemoveAgendaItem(item);
-            db.AgendaItems.Remove(item);
-        }
-        else if (!meeting.MoveAgendaItem(item, by.Value))
-        {
-            return SaveResult.Invalid("", $"Item {item.Number} is already {(by < 0 ? "first" : "last")} on the agenda");
-        }
-        if (await Concurrency.SaveAsync(db, item, loadedVersion, () => Values(item), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(meeting.Id, meeting.Version);
+            if (by is null)
+            {
+                meeting.RemoveAgendaItem(item);
+                db.AgendaItems.Remove(item);
+            }
+            else if (!meeting.MoveAgendaItem(item, by.Value))
+            {
+                return SaveResult.Invalid("", $"Item {item.Number} is already {(by < 0 ? "first" : "last")} on the agenda");
+            }
+            return null;
+        }, ct);
+        return result.Succeeded ? SaveResult.Saved(meeting.Id, meeting.Version) : result;
     }
 
     static IReadOnlyList<ConflictValue> Values(AgendaItem a) =>
@@ -423,10 +429,11 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
             await db.SaveChangesAsync(ct);
             return SaveResult.Saved(row.Id, row.Version);
         }
-        if (Concurrency.Check(row, loadedVersion, () => Values(row)) is { } conflict) return SaveResult.Stale(conflict);
-        row.Change(input.Kind!.Value, person, substituted);
-        if (await Concurrency.SaveAsync(db, row, loadedVersion, () => Values(row), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(row.Id, row.Version);
+        return await db.SaveVersionedAsync(row, loadedVersion, () => Values(row), () =>
+        {
+            row.Change(input.Kind!.Value, person, substituted);
+            return null;
+        }, ct);
     }
 
     public async Task<SaveResult> RemoveAttendanceAsync(int meetingId, int rowId, int loadedVersion, CancellationToken ct = default)
@@ -435,11 +442,13 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         var meeting = await db.Meetings.Include(m => m.Attendance).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         var row = meeting?.Attendance.SingleOrDefault(a => a.Id == rowId);
         if (meeting is null || row is null) return SaveResult.Missing();
-        if (Concurrency.Check(row, loadedVersion, () => Values(row)) is { } conflict) return SaveResult.Stale(conflict);
-        meeting.RemoveAttendance(row);
-        db.Attendance.Remove(row);
-        if (await Concurrency.SaveAsync(db, row, loadedVersion, () => Values(row), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(meeting.Id, meeting.Version);
+        var result = await db.SaveVersionedAsync(row, loadedVersion, () => Values(row), () =>
+        {
+            meeting.RemoveAttendance(row);
+            db.Attendance.Remove(row);
+            return null;
+        }, ct);
+        return result.Succeeded ? SaveResult.Saved(meeting.Id, meeting.Version) : result;
     }
 
     static IReadOnlyList<ConflictValue> Values(Attendance a) =>

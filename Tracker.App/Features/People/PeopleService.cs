@@ -66,10 +66,11 @@ public sealed class PeopleService(TrackerDbContext db, ICurrentUser user)
         if (person is null) return SaveResult.Missing();
         var errors = await ValidateAsync(input, id, ct);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
-        if (Concurrency.Check(person, loadedVersion, () => Values(person)) is { } conflict) return SaveResult.Stale(conflict);
-        person.Update(input);
-        if (await Concurrency.SaveAsync(db, person, loadedVersion, () => Values(person), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(person.Id, person.Version);
+        return await db.SaveVersionedAsync(person, loadedVersion, () => Values(person), () =>
+        {
+            person.Update(input);
+            return null;
+        }, ct);
     }
 
     async Task<IReadOnlyList<FieldError>> ValidateAsync(PersonInput input, int? id, CancellationToken ct)

@@ -251,12 +251,11 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             return SaveResult.Forbidden("You can only change risks owned by a group you lead");
         if (!can(input.OwnerGroupId!.Value))
             return SaveResult.Forbidden("You can only give a risk to a group you lead");
-        if (Concurrency.Check(risk, loadedVersion, () => Values(risk)) is { } conflict) return SaveResult.Stale(conflict);
-        risk.Update(input, user.DisplayName, Today);
-        // A new assessment row alone would not touch the risk's own row; mark it so its version moves on.
-        db.Entry(risk).State = EntityState.Modified;
-        if (await Concurrency.SaveAsync(db, risk, loadedVersion, () => Values(risk), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(risk.Id, risk.Version);
+        return await db.SaveVersionedAsync(risk, loadedVersion, () => Values(risk), () =>
+        {
+            risk.Update(input, user.DisplayName, Today);
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> Values(Risk r) =>
@@ -306,10 +305,11 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             new(nameof(FurtherActionInput.Rag), "RAG status", action.Rag.Label()),
             new(nameof(FurtherActionInput.TargetDate), "Target completion date", action.TargetDate is { } d ? UkDates.Short(d) : null),
         ];
-        if (Concurrency.Check(action, loadedVersion, Current) is { } conflict) return SaveResult.Stale(conflict);
-        action.Update(input);
-        if (await Concurrency.SaveAsync(db, action, loadedVersion, Current, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(action.Id, action.Version);
+        return await db.SaveVersionedAsync(action, loadedVersion, Current, () =>
+        {
+            action.Update(input);
+            return null;
+        }, ct);
     }
 
     public async Task<SaveResult> DeleteActionAsync(int riskId, int actionId, CancellationToken ct = default)
@@ -365,16 +365,18 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             new(nameof(RiskSettingsInput.MatrixSize), "Matrix size", settings.MatrixSize.ToString()),
             new("Bands", "Bands", $"Low {settings.Range(RiskBand.Low)}, Medium {settings.Range(RiskBand.Medium)}, High {settings.Range(RiskBand.High)}, Very high {settings.Range(RiskBand.VeryHigh)}"),
         ];
-        if (Concurrency.Check(settings, loadedVersion, Current) is { } conflict) return SaveResult.Stale(conflict);
-        settings.Update(input);
-        foreach (var category in await db.RiskCategories.ToListAsync(ct))
+        var allCategories = await db.RiskCategories.ToListAsync(ct);
+        return await db.SaveVersionedAsync(settings, loadedVersion, Current, () =>
         {
-            if (!categories.TryGetValue(category.Code, out var change)) continue;
-            category.Label = change.Label.Trim();
-            category.Appetite = change.Appetite;
-        }
-        if (await Concurrency.SaveAsync(db, settings, loadedVersion, Current, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(settings.Id, settings.Version);
+            settings.Update(input);
+            foreach (var category in allCategories)
+            {
+                if (!categories.TryGetValue(category.Code, out var change)) continue;
+                category.Label = change.Label.Trim();
+                category.Appetite = change.Appetite;
+            }
+            return null;
+        }, ct);
     }
 
     public async Task<string> ExportCsvAsync(CancellationToken ct = default)

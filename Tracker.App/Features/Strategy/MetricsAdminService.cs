@@ -81,10 +81,11 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
             new("AmberAbovePercent", "Amber threshold", metric.AmberAbovePercent.ToString("0.#")),
             new("RedAbovePercent", "Red threshold", metric.RedAbovePercent.ToString("0.#")),
         ];
-        if (Concurrency.Check(metric, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        metric.Update(input);
-        if (await Concurrency.SaveAsync(db, metric, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(metric.Id, metric.Version);
+        return await db.SaveVersionedAsync(metric, loadedVersion, Values, () =>
+        {
+            metric.Update(input);
+            return null;
+        }, ct);
     }
 
     public async Task<(int Id, string Name, int StrategyId)?> MetricNameAsync(int metricId, CancellationToken ct = default) =>
@@ -131,9 +132,10 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
             new("Count", "Rolling 12-month count", value.Count.ToString()),
             new("PreviousCount", "Previous rolling year", value.PreviousCount.ToString()),
         ];
-        if (Concurrency.Check(value, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        value.Update(input);
-        if (await Concurrency.SaveAsync(db, value, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(value.Id, value.Version);
+        return await db.SaveVersionedAsync(value, loadedVersion, Values, () =>
+        {
+            value.Update(input);
+            return null;
+        }, ct);
     }
 }

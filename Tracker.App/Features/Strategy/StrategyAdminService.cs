@@ -79,10 +79,11 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         var action = await db.StrategyActions.Include(a => a.Owners).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (action is null) return SaveResult.Missing();
         IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", action.Number), new("Description", "Action", action.Description)];
-        if (Concurrency.Check(action, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        action.Update(input);
-        if (await Concurrency.SaveAsync(db, action, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(action.Id, action.Version);
+        return await db.SaveVersionedAsync(action, loadedVersion, Values, () =>
+        {
+            action.Update(input);
+            return null;
+        }, ct);
     }
 
     public async Task<ObjectiveForEdit?> GetObjectiveAsync(int id, CancellationToken ct = default) =>
@@ -113,10 +114,11 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         if (objective is null) return SaveResult.Missing();
         if (await SubPriorityOutsideAsync(objective.PriorityId, input.SubPriorityId, ct) is { } wrong) return wrong;
         IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", objective.Number.ToString()), new("Title", "Objective", objective.Title)];
-        if (Concurrency.Check(objective, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        objective.Update(input);
-        if (await Concurrency.SaveAsync(db, objective, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(objective.Id, objective.Version);
+        return await db.SaveVersionedAsync(objective, loadedVersion, Values, () =>
+        {
+            objective.Update(input);
+            return null;
+        }, ct);
     }
 
     /// <summary>An objective may only sit under a sub-priority of its own priority.</summary>
@@ -207,10 +209,11 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         var strategy = await db.Strategies.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (strategy is null) return SaveResult.Missing();
         IReadOnlyList<ConflictValue> Values() => [new("Title", "Title", strategy.Title)];
-        if (Concurrency.Check(strategy, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        strategy.Update(input);
-        if (await Concurrency.SaveAsync(db, strategy, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(strategy.Id, strategy.Version);
+        return await db.SaveVersionedAsync(strategy, loadedVersion, Values, () =>
+        {
+            strategy.Update(input);
+            return null;
+        }, ct);
     }
 
     public async Task<PriorityForEdit?> GetPriorityAsync(int id, CancellationToken ct = default) =>
@@ -237,10 +240,11 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         var priority = await db.Priorities.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (priority is null) return SaveResult.Missing();
         IReadOnlyList<ConflictValue> Values() => [new("Title", "Title", priority.Title), new("Description", "Description", priority.Description)];
-        if (Concurrency.Check(priority, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        priority.Update(input);
-        if (await Concurrency.SaveAsync(db, priority, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(priority.Id, priority.Version);
+        return await db.SaveVersionedAsync(priority, loadedVersion, Values, () =>
+        {
+            priority.Update(input);
+            return null;
+        }, ct);
     }
 
     public async Task<SubPriorityForEdit?> GetSubPriorityAsync(int id, CancellationToken ct = default) =>
@@ -277,10 +281,11 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         var sub = await db.SubPriorities.SingleOrDefaultAsync(s => s.Id == id && s.PriorityId == priorityId, ct);
         if (sub is null) return SaveResult.Missing();
         IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", sub.Number.ToString()), new("Title", "Title", sub.Title)];
-        if (Concurrency.Check(sub, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        sub.Update(input);
-        if (await Concurrency.SaveAsync(db, sub, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(sub.Id, sub.Version);
+        return await db.SaveVersionedAsync(sub, loadedVersion, Values, () =>
+        {
+            sub.Update(input);
+            return null;
+        }, ct);
     }
 
     /// <summary>The partnership's own wording of each RAG rating, shown as hints on the update form.</summary>

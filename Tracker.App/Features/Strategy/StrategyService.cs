@@ -54,10 +54,11 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
             db.AuditReason = $"Changed after {quarter.Label} was locked: {submission.LockReason.Trim()}";
         }
 
-        if (Concurrency.Check(action, loadedVersion, () => Values(action, quarter)) is { } conflict) return SaveResult.Stale(conflict);
-        action.RecordUpdate(quarter, input.Rag!.Value, input.Narrative, input.EvidenceLink, user.PersonId, user.DisplayName, clock.GetUtcNow());
-        if (await Concurrency.SaveAsync(db, action, loadedVersion, () => Values(action, quarter), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(action.Id, action.Version);
+        return await db.SaveVersionedAsync(action, loadedVersion, () => Values(action, quarter), () =>
+        {
+            action.RecordUpdate(quarter, input.Rag!.Value, input.Narrative, input.EvidenceLink, user.PersonId, user.DisplayName, clock.GetUtcNow());
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> Values(StrategyAction action, FinancialQuarter quarter)
@@ -124,9 +125,10 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
         var value = await db.MetricValues.SingleOrDefaultAsync(v => v.Id == valueId, ct);
         if (value is null) return SaveResult.Missing();
         IReadOnlyList<ConflictValue> Values() => [new("Rag", "RAG status", value.RagOverride?.ToString()), new("Reason", "Reason", value.OverrideReason)];
-        if (Concurrency.Check(value, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        value.Override(input.Rag, input.Reason);
-        if (await Concurrency.SaveAsync(db, value, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(value.Id, value.Version);
+        return await db.SaveVersionedAsync(value, loadedVersion, Values, () =>
+        {
+            value.Override(input.Rag, input.Reason);
+            return null;
+        }, ct);
     }
 }
