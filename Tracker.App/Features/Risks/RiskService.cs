@@ -236,8 +236,8 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             return SaveResult.Forbidden("You can only add risks owned by a group you lead");
         var risk = Risk.Create(input, user.DisplayName, Today);
         db.Risks.Add(risk);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(risk.Id, risk.Version);
+        // The check above can race another save of the same reference: the unique index decides.
+        return await db.SaveNewAsync(() => SaveResult.Saved(risk.Id, risk.Version), ct, ReferenceUsed(risk.Reference));
     }
 
     public async Task<SaveResult> UpdateAsync(int id, int loadedVersion, RiskInput input, CancellationToken ct = default)
@@ -255,8 +255,11 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
         {
             risk.Update(input, user.DisplayName, Today);
             return null;
-        }, ct);
+        }, ct, ReferenceUsed(input.Reference.Trim().ToUpperInvariant()));
     }
+
+    static UniqueRule ReferenceUsed(string reference) =>
+        new("Risks.Reference", nameof(RiskInput.Reference), $"Reference {reference} is already used by another risk");
 
     static IReadOnlyList<ConflictValue> Values(Risk r) =>
     [
@@ -293,8 +296,7 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
         if (actionId is null)
         {
             var added = risk.AddFurtherAction(input);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(added.Id, added.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(added.Id, added.Version), ct);
         }
         var action = risk.FurtherActions.SingleOrDefault(a => a.Id == actionId);
         if (action is null) return SaveResult.Missing();
@@ -321,8 +323,7 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             return SaveResult.Forbidden("You can only change risks owned by a group you lead");
         risk.RemoveFurtherAction(action);
         db.FurtherActions.Remove(action);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(risk.Id, risk.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(risk.Id, risk.Version), ct);
     }
 
     /// <summary>The chair records the meeting's review of a risk; the next review falls due a frequency later.</summary>
@@ -338,10 +339,15 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
         if (!CanRecordReview) return SaveResult.Forbidden("Only the chair or an administrator can record the meeting's review");
         var risk = await db.Risks.SingleOrDefaultAsync(r => r.Id == riskId, ct);
         if (risk is null) return SaveResult.Missing();
+        // The review names its risk: a closed one is refused, never swapped for another.
+        if (risk.Status != RiskStatus.Open) return SaveResult.Invalid("", $"{risk.Reference} is closed: reopen it before recording a review");
         UkDates.TryParseShort(date, out var on);
-        risk.RecordReview(on, note, agreedChanges, user.DisplayName);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(risk.Id, risk.Version);
+        // Reviews append, but each moves the risk's next review date: two at once are told of each other.
+        return await db.SaveVersionedAsync(risk, risk.Version, () => Values(risk), () =>
+        {
+            risk.RecordReview(on, note, agreedChanges, user.DisplayName);
+            return null;
+        }, ct);
     }
 
     public async Task<(RiskSettings Settings, IReadOnlyList<RiskCategory> Categories)> GetSettingsForEditAsync(CancellationToken ct = default) =>
