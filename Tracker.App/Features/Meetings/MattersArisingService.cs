@@ -116,12 +116,18 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         if (!MayUpdate(matter.Owners, initials))
             return SaveResult.Forbidden($"Only the owners of {matter.Label} ({matter.Owners}) or the clerk can add updates");
         if (matter.Status == MatterStatus.Closed) return SaveResult.Forbidden($"{matter.Label} is closed: it takes no more updates");
-        // Appending never conflicts with another update: both are kept. It does move the matter's
-        // version on, so a close prepared before this update is refused and shows it.
-        var update = matter.AddUpdate(input.Text!, user.DisplayName, Today, clock.GetUtcNow());
-        db.MatterUpdates.Add(update);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(matter.Id, matter.Version);
+        // Every update moves the matter's version on (a second one the same day too), so a close
+        // prepared before it is refused and shows it. Two updates at the same moment: the second is
+        // refused as stale, with the first shown and its text kept.
+        var result = await db.SaveVersionedAsync(matter, matter.Version, () => [], () =>
+        {
+            db.MatterUpdates.Add(matter.AddUpdate(input.Text!, user.DisplayName, Today, clock.GetUtcNow()));
+            return null;
+        }, ct);
+        if (result.Conflict is not { } conflict) return result;
+        // Show the update that got in first, read afresh: this context holds only our own.
+        var saved = await db.MattersArising.AsNoTracking().Include(m => m.Updates).SingleAsync(m => m.Id == id, ct);
+        return SaveResult.Stale(conflict with { Current = Values(saved) });
     }
 
     // The clerk updates any matter; an owner named in the action column updates theirs, unless their

@@ -55,9 +55,11 @@ public sealed class PeopleService(TrackerDbContext db, ICurrentUser user)
         var person = new Person { Name = "", Initials = "" };
         person.Update(input);
         db.People.Add(person);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(person.Id, person.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(person.Id, person.Version), ct, InitialsUsed(person.Initials));
     }
+
+    static UniqueRule InitialsUsed(string initials) =>
+        new("People.Initials", nameof(PersonInput.Initials), $"Initials {initials} are already used by someone else");
 
     public async Task<SaveResult> UpdateAsync(int id, int loadedVersion, PersonInput input, CancellationToken ct = default)
     {
@@ -70,7 +72,7 @@ public sealed class PeopleService(TrackerDbContext db, ICurrentUser user)
         {
             person.Update(input);
             return null;
-        }, ct);
+        }, ct, InitialsUsed(input.Initials?.Trim().ToUpperInvariant() ?? ""));
     }
 
     async Task<IReadOnlyList<FieldError>> ValidateAsync(PersonInput input, int? id, CancellationToken ct)

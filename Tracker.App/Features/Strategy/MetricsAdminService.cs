@@ -70,8 +70,7 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
             var created = new Metric { StrategyId = strategyId, Name = "", Order = order + 1 };
             created.Update(input);
             db.Metrics.Add(created);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(created.Id, created.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(created.Id, created.Version), ct);
         }
         var metric = await db.Metrics.SingleOrDefaultAsync(m => m.Id == id && m.StrategyId == strategyId, ct);
         if (metric is null) return SaveResult.Missing();
@@ -121,8 +120,7 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
             if (metric is null) return SaveResult.Missing();
             var created = metric.AddValue(new FinancialQuarter(input.Year!.Value, input.Quarter!.Value), "", 0, 0);
             created.Update(input);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(created.Id, created.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(created.Id, created.Version), ct, FiguresExist(input));
         }
         var value = await db.MetricValues.SingleOrDefaultAsync(v => v.Id == id && v.MetricId == metricId, ct);
         if (value is null) return SaveResult.Missing();
@@ -136,6 +134,10 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
         {
             value.Update(input);
             return null;
-        }, ct);
+        }, ct, FiguresExist(input));
     }
+
+    static UniqueRule FiguresExist(MetricValueInput input) =>
+        new("MetricValues.MetricId", nameof(MetricValueInput.Quarter),
+            $"There are already figures for {new FinancialQuarter(input.Year!.Value, input.Quarter!.Value).Label}: change those instead");
 }

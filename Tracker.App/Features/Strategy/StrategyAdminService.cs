@@ -67,8 +67,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         if (objective is null) return SaveResult.Missing();
         var action = objective.AddAction(new StrategyAction { Number = "", Description = "" });
         action.Update(input);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(action.Id, action.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(action.Id, action.Version), ct);
     }
 
     public async Task<SaveResult> UpdateActionAsync(int id, int loadedVersion, ActionInput input, CancellationToken ct = default)
@@ -101,8 +100,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         if (await SubPriorityOutsideAsync(priorityId, input.SubPriorityId, ct) is { } wrong) return wrong;
         var objective = priority.AddObjective(new Objective { Title = "" });
         objective.Update(input);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(objective.Id, objective.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(objective.Id, objective.Version), ct);
     }
 
     public async Task<SaveResult> UpdateObjectiveAsync(int id, int loadedVersion, ObjectiveInput input, CancellationToken ct = default)
@@ -153,8 +151,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             var siblings = await db.StrategyActions.Where(a => a.ObjectiveId == action.ObjectiveId).OrderBy(a => a.Order).ToListAsync(ct);
             Swap(siblings, siblings.IndexOf(action), up, a => a.Order, (a, v) => a.Order = v);
         }
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(id, 0);
+        return await db.SaveNewAsync(() => SaveResult.Saved(id, 0), ct);
     }
 
     static void Swap<T>(List<T> items, int index, bool up, Func<T, int> get, Action<T, int> set)
@@ -185,8 +182,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             case Objective o: o.IsRetired = retired; break;
             case StrategyAction a: a.IsRetired = retired; break;
         }
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(id, entity.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(id, entity.Version), ct);
     }
 
     public async Task<StrategyForEdit?> GetStrategyAsync(int id, CancellationToken ct = default) =>
@@ -203,8 +199,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             var created = new Domain.Strategy.Strategy { Title = "" };
             created.Update(input);
             db.Strategies.Add(created);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(created.Id, created.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(created.Id, created.Version), ct);
         }
         var strategy = await db.Strategies.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (strategy is null) return SaveResult.Missing();
@@ -234,8 +229,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             if (strategy is null) return SaveResult.Missing();
             var created = strategy.AddPriority(new Priority { Title = "" });
             created.Update(input);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(created.Id, created.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(created.Id, created.Version), ct);
         }
         var priority = await db.Priorities.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (priority is null) return SaveResult.Missing();
@@ -275,8 +269,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             if (priority is null) return SaveResult.Missing();
             var created = priority.AddSubPriority(input.Number!.Value, "");
             created.Update(input);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(created.Id, created.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(created.Id, created.Version), ct);
         }
         var sub = await db.SubPriorities.SingleOrDefaultAsync(s => s.Id == id && s.PriorityId == priorityId, ct);
         if (sub is null) return SaveResult.Missing();
@@ -306,7 +299,6 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             if (row is null) db.RagDefinitions.Add(new RagDefinition { Status = rag, Definition = text!.Trim() });
             else row.Definition = text!.Trim();
         }
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(0, 0);
+        return await db.SaveNewAsync(() => SaveResult.Saved(0, 0), ct);
     }
 }
