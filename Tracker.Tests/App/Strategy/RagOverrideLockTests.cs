@@ -69,4 +69,18 @@ public sealed class RagOverrideLockTests(TrackerAppFactory app) : IClassFixture<
             .OrderByDescending(a => a.Id).Select(a => a.Reason).FirstAsync());
         Assert.Equal($"Changed after {quarter.Label} was locked: Worse than it looks", reason);
     }
+
+    [Fact]
+    public async Task LoadReport_OverriddenPriorityInLockedQuarter_CarriesTheReasonToPrint()
+    {
+        var (priority, _, _, quarter) = await LockedAsync(2035);
+        var strategyId = await app.WithDbAsync(db => db.Priorities.Where(p => p.Id == priority).Select(p => p.StrategyId).SingleAsync());
+        Assert.True((await AsAsync(TrackerRoles.Administrator, s => s.OverrideRollUpAsync(RollUpLevel.Priority, priority, quarter, new RagOverrideInput(RagStatus.Amber, "Funding confirmed late")))).Succeeded);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var view = await scope.ServiceProvider.GetRequiredService<StrategyQueries>().LoadAsync(strategyId, quarter);
+        var rollUp = view!.Priorities.Single(p => p.Id == priority).RollUp;
+        Assert.True(rollUp.IsOverridden);
+        Assert.Equal("Funding confirmed late", rollUp.OverrideReason);
+    }
 }
