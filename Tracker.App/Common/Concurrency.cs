@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Tracker.App.Data;
 using Tracker.Domain.Common;
 
 namespace Tracker.App.Common;
@@ -29,8 +30,8 @@ public static class Concurrency
         params UniqueRule[] unique)
     {
         if (entity.Version != loadedVersion)
-            return SaveResult.Stale(new Conflict(entity.UpdatedBy, entity.UpdatedAt, entity.Version, currentValues()));
-        if (apply() is { } refused) return refused;
+            return Refused(db, SaveResult.Stale(new Conflict(entity.UpdatedBy, entity.UpdatedAt, entity.Version, currentValues())));
+        if (apply() is { } refused) return Refused(db, refused);
         var entry = db.Entry(entity);
         if (entry.State == EntityState.Unchanged) entry.State = EntityState.Modified;
         entry.Property(e => e.Version).OriginalValue = loadedVersion;
@@ -42,6 +43,8 @@ public static class Concurrency
         params UniqueRule[] unique) =>
         SaveAsync(db, saved, cancellationToken, unique, null, null);
 
+    static SaveResult Busy => SaveResult.Invalid("", "The tracker was too busy to save your changes. They have not been saved: save again.");
+
     static async Task<SaveResult> SaveAsync(DbContext db, Func<SaveResult> saved, CancellationToken cancellationToken,
         UniqueRule[] unique, Entity? entity, Func<IReadOnlyList<ConflictValue>>? currentValues)
     {
@@ -52,31 +55,37 @@ public static class Concurrency
         }
         catch (DbUpdateConcurrencyException e)
         {
-            var result = await StaleAsync(db, e, entity, currentValues, cancellationToken);
-            db.ChangeTracker.Clear();
-            return result;
+            return Refused(db, await StaleAsync(db, e, entity, currentValues, cancellationToken));
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite
                                           && sqlite.SqliteExtendedErrorCode is 2067 or 1555)
         {
             // SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY: someone saved the same value first.
-            db.ChangeTracker.Clear();
             var rule = unique.FirstOrDefault(r => sqlite.Message.Contains(r.Columns, StringComparison.Ordinal));
-            return rule is null
+            return Refused(db, rule is null
                 ? SaveResult.Invalid("", "Someone else saved this at the same moment. Your changes have not been saved: check the page, then save again.")
-                : SaveResult.Invalid(rule.Field, rule.Message);
+                : SaveResult.Invalid(rule.Field, rule.Message));
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
             // SQLITE_BUSY / LOCKED after the busy timeout: refuse rather than fail.
-            db.ChangeTracker.Clear();
-            return SaveResult.Invalid("", "The tracker was too busy to save your changes. They have not been saved: save again.");
+            return Refused(db, Busy);
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 5 or 6 })
         {
-            db.ChangeTracker.Clear();
-            return SaveResult.Invalid("", "The tracker was too busy to save your changes. They have not been saved: save again.");
+            return Refused(db, Busy);
         }
+    }
+
+    /// <summary>
+    /// Forgets what the refused write had prepared (tracked changes, an audit reason), so a later save
+    /// from the same scope (an interactive circuit) does not carry it along.
+    /// </summary>
+    static SaveResult Refused(DbContext db, SaveResult result)
+    {
+        db.ChangeTracker.Clear();
+        if (db is TrackerDbContext tracker) tracker.AuditReason = null;
+        return result;
     }
 
     static async Task<SaveResult> StaleAsync(DbContext db, DbUpdateConcurrencyException e, Entity? entity,

@@ -139,4 +139,92 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.StartsWith("Parallel title ", (await app.WithDbAsync(db => db.Risks.SingleAsync(r => r.Id == risk.Id))).Title);
         Assert.True(await AuditedAsync(nameof(Risk), saved.Id, "Modified"));
     }
+
+    [Fact]
+    public async Task SaveUpdate_ManyQuarterlyUpdatesFromOneLoadedVersion_OneSavedOthersStale()
+    {
+        var action = await app.WithDbAsync(db => db.StrategyActions.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Version }).FirstAsync());
+        var quarter = app.Services.CreateScope().ServiceProvider.GetRequiredService<PapersDeadlines>().CurrentQuarter;
+        var results = await RunAsync<StrategyService>(await AdminAsync(), (s, i) => s.SaveUpdateAsync(action.Id, quarter, action.Version,
+            new UpdateSubmission(RagStatus.Green, $"Parallel narrative {i}", null, "Correction agreed by the chair")));
+
+        var saved = Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.NotNull(r.Conflict));
+        Assert.True(await AuditedAsync(nameof(StrategyAction), saved.Id, "Modified"));
+    }
+
+    [Fact]
+    public async Task OverrideRollUp_ManyFirstOverridesAtOnce_EachSavedOrRefused()
+    {
+        var objective = await app.WithDbAsync(db => db.Objectives.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        var quarter = new FinancialQuarter(2036, 1);
+        var results = await RunAsync<StrategyService>(await AdminAsync(), (s, i) => s.OverrideRollUpAsync(RollUpLevel.Objective, objective, quarter,
+            new RagOverrideInput(RagStatus.Amber, $"Parallel reason {i}")));
+
+        AssertRefusals(results);
+        Assert.Contains(results, r => r.Succeeded);
+        var stored = await app.WithDbAsync(db => db.RollUpOverrides.SingleAsync(o => o.TargetId == objective && o.Level == RollUpLevel.Objective && o.Year == quarter.Year && o.Quarter == quarter.Quarter));
+        Assert.Contains(results, r => r.Succeeded && r.Id == stored.Id);
+        Assert.True(await AuditedAsync(nameof(RollUpOverride), stored.Id, "Added"));
+    }
+
+    [Fact]
+    public async Task AddMinuteItem_ManyClerksOneNumber_OneRecordedOthersToldNumberIsTaken()
+    {
+        var meetingId = await app.WithDbAsync(async db =>
+        {
+            var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.StrategicGroup);
+            var meeting = Meeting.Schedule(group, DateOnly.FromDateTime(DateTime.Today.AddDays(90)), new TimeOnly(10, 0), "Bromley Civic Centre");
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            return meeting.Id;
+        });
+        var number = await app.AsAsync("AM", MeetingsTestData.Administrator, async (meetings, _) => (await meetings.GetMinutesAsync(meetingId))!.NextNumber);
+        var results = await RunAsync<MeetingsService>(await AdminAsync(), (s, i) => s.AddMinuteItemAsync(meetingId,
+            new MinuteItemInput(number, $"Parallel item {i}", "Text", "RESOLVED that it is noted.", null, false)));
+
+        var saved = Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Errors, e => e.Field == nameof(MinuteItemInput.Number)));
+        Assert.True(await AuditedAsync(nameof(MinuteItem), saved.Id, "Added"));
+    }
+
+    [Fact]
+    public async Task CreatePerson_ManyWithOneSetOfInitials_OneSavedOthersToldInitialsAreUsed()
+    {
+        var results = await RunAsync<Tracker.App.Features.People.PeopleService>(await AdminAsync(), (s, i) => s.CreateAsync(
+            new PersonInput($"Parallel Person {i}", "QQX", "Officer", null, null)));
+
+        var saved = Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Errors, e => e.Field == nameof(PersonInput.Initials) && e.Message == "Initials QQX are already used by someone else"));
+        Assert.True(await AuditedAsync(nameof(Person), saved.Id, "Added"));
+    }
+
+    [Fact]
+    public async Task SaveMetricValue_ManyFirstFiguresForOneQuarter_OneSavedOthersToldFiguresExist()
+    {
+        var metricId = await app.WithDbAsync(db => db.Metrics.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        var results = await RunAsync<MetricsAdminService>(await AdminAsync(), (s, i) => s.SaveValueAsync(metricId, null, 0,
+            new MetricValueInput(2037, 2, $"Rolling Year {i}", 100 + i, 120)));
+
+        var saved = Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Errors, e => e.Field == nameof(MetricValueInput.Quarter)));
+        Assert.True(await AuditedAsync(nameof(MetricValue), saved.Id, "Added"));
+    }
+
+    [Fact]
+    public async Task CloseAndUpdate_ManyAtOnceOnOneMatter_EachSavedOrRefused()
+    {
+        var matter = await app.WithDbAsync(db => db.MattersArising.AsNoTracking().Where(m => m.Status == MatterStatus.Open).OrderByDescending(m => m.Id)
+            .Select(m => new { m.Id, m.Version }).FirstAsync());
+        var results = await RunAsync<MattersArisingService>(await AdminAsync(), (s, i) => i % 2 == 0
+            ? s.CloseAsync(matter.Id, matter.Version, new CloseMatterInput($"Closed {i}"))
+            : s.AddUpdateAsync(matter.Id, new MatterUpdateInput($"Racing update {i}")));
+
+        AssertRefusals(results);
+        var stored = await app.WithDbAsync(db => db.MattersArising.AsNoTracking().Include(m => m.Updates).SingleAsync(m => m.Id == matter.Id));
+        var closes = results.Where((r, i) => i % 2 == 0 && r.Succeeded).Count();
+        Assert.True(closes <= 1);
+        Assert.Equal(closes == 1, stored.Status == MatterStatus.Closed);
+        Assert.Equal(results.Where((r, i) => i % 2 == 1 && r.Succeeded).Count(), stored.Updates.Count(u => u.Text.StartsWith("Racing update ")));
+    }
 }
