@@ -4,7 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace Tracker.App.Features.Accounts;
 
-/// <summary>Refuses sign-in to disabled accounts, whatever their password.</summary>
+/// <summary>
+/// Refuses sign-in to disabled accounts, whatever their password. Every password sign-in checks
+/// exactly one password hash, so an unknown email, a locked or disabled account and a wrong password
+/// all take about the same time: the answer's timing does not say which emails have accounts.
+/// </summary>
 public sealed class TrackerSignInManager(
     UserManager<TrackerUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -15,6 +19,35 @@ public sealed class TrackerSignInManager(
     IUserConfirmation<TrackerUser> confirmation)
     : SignInManager<TrackerUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>A hash of a random password made by the same hasher (so the same algorithm and work) as real ones.</summary>
+    static string? s_dummyHash;
+
     public override async Task<bool> CanSignInAsync(TrackerUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is not null) return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        VerifyAgainstDummyHash(password);
+        return SignInResult.Failed;
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(TrackerUser user, string password, bool lockoutOnFailure)
+    {
+        // Identity refuses a locked or disabled account before checking its password, which answers faster.
+        if (await PreSignInCheck(user) is { } refused)
+        {
+            VerifyAgainstDummyHash(password);
+            return refused;
+        }
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
+    void VerifyAgainstDummyHash(string password)
+    {
+        var dummy = new TrackerUser();
+        s_dummyHash ??= UserManager.PasswordHasher.HashPassword(dummy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+        UserManager.PasswordHasher.VerifyHashedPassword(dummy, s_dummyHash, password);
+    }
 }
