@@ -24,6 +24,12 @@ public sealed class SignInThrottleOptions
     /// </summary>
     public int AccountPermitLimit { get; set; } = 4;
     public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Lockout counts an account's failures within this window only. Shorter than <see cref="AccountWindow"/>
+    /// less a minute (the sliding window's segment), so one address never gets 5 failures into it.
+    /// </summary>
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>
@@ -37,6 +43,7 @@ public static class SignInThrottle
     public static void AddSignInThrottle(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottleOptions.Section));
+        builder.Services.AddSingleton<RecentSignInFailures>();
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(

@@ -44,7 +44,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
 }
 
 /// <summary>Administrators create and disable users, set their role and linked person.</summary>
-public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbContext db, ICurrentUser currentUser)
+public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbContext db, ICurrentUser currentUser, RecentSignInFailures recentFailures)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct = default)
     {
@@ -83,6 +83,7 @@ public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbCo
         if (user is null) return SaveResult.Missing();
         var result = await users.SetLockoutEndDateAsync(user, null);
         if (result.Succeeded) result = await users.ResetAccessFailedCountAsync(user);
+        recentFailures.Forget(user.Id);
         return result.Succeeded ? SaveResult.Saved(0, 0) : SaveResult.Invalid(IdentityErrors(result));
     }
 
