@@ -120,9 +120,14 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         }
     }
 
-    static List<AuditChange> Snapshot(EntityEntry entry)
+    /// <summary>
+    /// What changed, read before the save. New values are read again after the save (see
+    /// <see cref="PendingChange.NewValue"/>): a foreign key to a row inserted in the same save holds
+    /// EF's temporary value until the database assigns the real one.
+    /// </summary>
+    static List<PendingChange> Snapshot(EntityEntry entry)
     {
-        var changes = new List<AuditChange>();
+        var changes = new List<PendingChange>();
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
@@ -137,13 +142,8 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
             };
             if (entry.State == EntityState.Modified && Equals(oldValue, newValue)) continue;
             if (entry.State == EntityState.Added && newValue is null) continue;
-            var secret = SecretProperties.Contains(name);
-            changes.Add(new AuditChange
-            {
-                Property = name,
-                OldValue = secret ? (oldValue is null ? null : "(hidden)") : Format(oldValue),
-                NewValue = secret ? (newValue is null ? null : "(hidden)") : Format(newValue),
-            });
+            changes.Add(new PendingChange(name, Format(oldValue), entry.State == EntityState.Deleted ? null : property,
+                SecretProperties.Contains(name)));
         }
         return changes;
     }
@@ -165,7 +165,12 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                 EntityKey = string.Join("/", key),
                 Action = item.State.ToString(),
                 Reason = db.AuditReason,
-                Changes = item.Changes,
+                Changes = item.Changes.Select(c => new AuditChange
+                {
+                    Property = c.Property,
+                    OldValue = c.Secret ? (c.OldValue is null ? null : "(hidden)") : c.OldValue,
+                    NewValue = c.Secret ? (c.NewValue is null ? null : "(hidden)") : c.NewValue,
+                }).ToList(),
             });
         }
         db.AuditReason = null;
@@ -181,5 +186,11 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         _ => value.ToString(),
     };
 
-    sealed record PendingAudit(EntityEntry Entry, EntityState State, List<AuditChange> Changes);
+    sealed record PendingAudit(EntityEntry Entry, EntityState State, List<PendingChange> Changes);
+
+    /// <summary>One changed property: its old value as read before the save, its new value read after it (with real keys).</summary>
+    sealed record PendingChange(string Property, string? OldValue, PropertyEntry? Live, bool Secret)
+    {
+        public string? NewValue => Format(Live?.CurrentValue);
+    }
 }

@@ -55,6 +55,7 @@ public static class IdentityServices
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         builder.Services.AddScoped<UserAdminService>();
+        builder.AddSignInThrottle();
     }
 
     static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

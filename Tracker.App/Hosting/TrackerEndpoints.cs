@@ -25,6 +25,8 @@ public static class TrackerEndpoints
         // Routing after the status code pages, so a re-executed request finds the "not found" page.
         app.UseRouting();
         app.UseSecurityHeaders();
+        // Sign-in attempts are limited per client address before Identity sees them (and before lockout counts them).
+        app.UseSignInThrottle();
         // Static files are served before authentication: the sign-in page needs its styles.
         app.UseStaticFiles();
         app.UseAuthentication();

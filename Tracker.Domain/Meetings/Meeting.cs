@@ -14,6 +14,13 @@ public enum MeetingStatus
 
 public static class MeetingStatusText
 {
+    /// <summary>
+    /// The status to show on <paramref name="today"/>: a meeting whose date has passed is never shown as
+    /// still to come (scheduled, papers published), even when the clerk has not recorded it as held.
+    /// </summary>
+    public static MeetingStatus AsOf(this MeetingStatus status, DateOnly date, DateOnly today) =>
+        date < today && status < MeetingStatus.Held ? MeetingStatus.Held : status;
+
     public static string Text(this MeetingStatus status) => status switch
     {
         MeetingStatus.Scheduled => "Scheduled",

@@ -95,7 +95,11 @@ public sealed class Risk : Entity
             input.AssessmentNote, by, on);
     }
 
-    /// <summary>Sets the three scores; keeps a snapshot when any of them changed (or on the first assessment).</summary>
+    /// <summary>
+    /// Sets the three scores; keeps a snapshot when any of them changed (or on the first assessment).
+    /// A note given without a change of score is kept too, as a dated entry with the same scores, so
+    /// the history says what the owner found; returns whether the scores changed.
+    /// </summary>
     public bool Reassess(RiskScore gross, RiskScore? net, RiskScore? target, string? note, string by, DateOnly on)
     {
         var changed = _assessments.Count == 0 || Gross != gross || Net != net || Target != target;
@@ -105,7 +109,7 @@ public sealed class Risk : Entity
         NetSeverity = net?.Severity;
         TargetLikelihood = target?.Likelihood;
         TargetSeverity = target?.Severity;
-        if (!changed) return false;
+        if (!changed && string.IsNullOrWhiteSpace(note)) return false;
         _assessments.Add(new RiskAssessment
         {
             Risk = this,
@@ -119,7 +123,7 @@ public sealed class Risk : Entity
             TargetSeverity = target?.Severity,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         });
-        return true;
+        return changed;
     }
 
     public FurtherAction AddFurtherAction(FurtherActionInput input)

@@ -67,11 +67,17 @@ public sealed class MetricValue : Entity
     public RagStatus? RagOverride { get; set; }
     public string? OverrideReason { get; set; }
 
-    /// <summary>% change from the previous rolling year; null when there is nothing to compare with.</summary>
-    public decimal? ChangePercent => PreviousCount == 0 ? null : Math.Round((Count - PreviousCount) * 100m / PreviousCount, 1);
+    /// <summary>% change from the previous rolling year, to one place; null when there is nothing to compare with.</summary>
+    public decimal? ChangePercent => ExactChange is { } c ? Math.Round(c, 1) : null;
 
-    /// <summary>"-16% (25,481)", as the report's "% difference Rolling Year" column shows it.</summary>
-    public string ChangeText => ChangePercent is { } c
+    decimal? ExactChange => PreviousCount == 0 ? null : (Count - PreviousCount) * 100m / PreviousCount;
+
+    /// <summary>
+    /// "-16% (25,481)", as the report's "% difference Rolling Year" column shows it. Rounded once, to a
+    /// whole percent, as 004 does: knife crime 639 against 1,216 is -47.45%, printed -47% (rounding to
+    /// one place first gave -47.5%, then -48%).
+    /// </summary>
+    public string ChangeText => ExactChange is { } c
         ? $"{(c > 0 ? "+" : "")}{Math.Round(c, 0, MidpointRounding.AwayFromZero):0}% ({PreviousCount.ToString("N0", UkDates.Culture)})"
         : $"n/a ({PreviousCount.ToString("N0", UkDates.Culture)})";
 

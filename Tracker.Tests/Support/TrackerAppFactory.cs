@@ -15,6 +15,9 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
     public const string DemoPassword = "Bromley-Demo-2026";
     readonly string _folder = Path.Combine(Path.GetTempPath(), "tracker-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>False keeps the sign-in throttle's limits from appsettings (see <see cref="ThrottledAppFactory"/>).</summary>
+    protected virtual bool RaiseSignInLimits => true;
+
     public string DatabasePath => Path.Combine(_folder, "tracker.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -25,6 +28,12 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", _folder);
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (RaiseSignInLimits)
+        {
+            // Tests (and the browser tests) sign in many times from one address.
+            builder.UseSetting("SignIn:AddressPermitLimit", "100000");
+            builder.UseSetting("SignIn:AccountPermitLimit", "100000");
+        }
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>

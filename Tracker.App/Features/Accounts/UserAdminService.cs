@@ -18,6 +18,8 @@ public sealed class UserForm
     public string? PersonId { get; set; }
     public string? Password { get; set; }
     public bool IsDisabled { get; set; }
+    /// <summary>Locked out after failed sign-ins (shown, not posted).</summary>
+    public bool IsLockedOut { get; set; }
     /// <summary>Identity's concurrency stamp as loaded, so a stale save is refused.</summary>
     public string? ConcurrencyStamp { get; set; }
 }
@@ -42,7 +44,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
 }
 
 /// <summary>Administrators create and disable users, set their role and linked person.</summary>
-public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbContext db, ICurrentUser currentUser)
+public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbContext db, ICurrentUser currentUser, RecentSignInFailures recentFailures)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct = default)
     {
@@ -66,7 +68,23 @@ public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbCo
         {
             Email = user.Email, DisplayName = user.DisplayName, Role = roles.FirstOrDefault(),
             PersonId = user.PersonId?.ToString(), IsDisabled = user.IsDisabled, ConcurrencyStamp = user.ConcurrencyStamp,
+            IsLockedOut = await users.IsLockedOutAsync(user),
         };
+    }
+
+    /// <summary>
+    /// Ends a lockout after failed sign-ins (and forgets the failures), so the user can sign in at once
+    /// rather than after the lockout's 15 minutes.
+    /// </summary>
+    public async Task<SaveResult> UnlockAsync(string id)
+    {
+        if (!currentUser.IsAdministrator()) return SaveResult.Forbidden("Only administrators can unlock users");
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return SaveResult.Missing();
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        if (result.Succeeded) result = await users.ResetAccessFailedCountAsync(user);
+        recentFailures.Forget(user.Id);
+        return result.Succeeded ? SaveResult.Saved(0, 0) : SaveResult.Invalid(IdentityErrors(result));
     }
 
     public async Task<SaveResult> CreateAsync(UserForm form)

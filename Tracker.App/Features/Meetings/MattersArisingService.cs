@@ -116,12 +116,18 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         if (!MayUpdate(matter.Owners, initials))
             return SaveResult.Forbidden($"Only the owners of {matter.Label} ({matter.Owners}) or the clerk can add updates");
         if (matter.Status == MatterStatus.Closed) return SaveResult.Forbidden($"{matter.Label} is closed: it takes no more updates");
-        // Appending never conflicts with another update: both are kept. It does move the matter's
-        // version on, so a close prepared before this update is refused and shows it.
-        var update = matter.AddUpdate(input.Text!, user.DisplayName, Today, clock.GetUtcNow());
-        db.MatterUpdates.Add(update);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(matter.Id, matter.Version);
+        // Every update moves the matter's version on (a second one the same day too), so a close
+        // prepared before it is refused and shows it. Two updates at the same moment: the second is
+        // refused as stale, with the first shown and its text kept.
+        var result = await db.SaveVersionedAsync(matter, matter.Version, () => [], () =>
+        {
+            db.MatterUpdates.Add(matter.AddUpdate(input.Text!, user.DisplayName, Today, clock.GetUtcNow()));
+            return null;
+        }, ct);
+        if (result.Conflict is not { } conflict) return result;
+        // Show the update that got in first, read afresh: this context holds only our own.
+        var saved = await db.MattersArising.AsNoTracking().Include(m => m.Updates).SingleAsync(m => m.Id == id, ct);
+        return SaveResult.Stale(conflict with { Current = Values(saved) });
     }
 
     // The clerk updates any matter; an owner named in the action column updates theirs, unless their
@@ -138,10 +144,11 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         if (matter is null) return SaveResult.Missing();
         var errors = _closeValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
-        if (Concurrency.Check(matter, loadedVersion, () => Values(matter)) is { } conflict) return SaveResult.Stale(conflict);
-        if (!matter.TryClose(input.Note!, user.DisplayName, Today)) return SaveResult.Invalid("", $"{matter.Label} is already closed");
-        if (await Concurrency.SaveAsync(db, matter, loadedVersion, () => Values(matter), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(matter.Id, matter.Version);
+        return await db.SaveVersionedAsync(matter, loadedVersion, () => Values(matter), () =>
+        {
+            if (!matter.TryClose(input.Note!, user.DisplayName, Today)) return SaveResult.Invalid("", $"{matter.Label} is already closed");
+            return null;
+        }, ct);
     }
 
     /// <summary>Future meetings of the matter's group it may be due by, and the one set now.</summary>
@@ -172,10 +179,11 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
             if (due is null || (due.Date < Today && due.Id != matter.DueMeetingId))
                 return SaveResult.Invalid("DueMeetingId", "Select a future meeting of the group");
         }
-        if (Concurrency.Check(matter, loadedVersion, () => Values(matter)) is { } conflict) return SaveResult.Stale(conflict);
-        if (!matter.TrySetDue(due)) return SaveResult.Invalid("DueMeetingId", "Select a future meeting of the group");
-        if (await Concurrency.SaveAsync(db, matter, loadedVersion, () => Values(matter), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(matter.Id, matter.Version);
+        return await db.SaveVersionedAsync(matter, loadedVersion, () => Values(matter), () =>
+        {
+            if (!matter.TrySetDue(due)) return SaveResult.Invalid("DueMeetingId", "Select a future meeting of the group");
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> Values(MatterArising m)

@@ -40,22 +40,30 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
 
     DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
 
-    public async Task<IReadOnlyList<MeetingRow>> ListAsync(CancellationToken ct = default) =>
-        await db.Meetings.AsNoTracking()
+    public async Task<IReadOnlyList<MeetingRow>> ListAsync(CancellationToken ct = default)
+    {
+        var today = Today;
+        var rows = await db.Meetings.AsNoTracking()
             .OrderByDescending(m => m.Date)
             .Select(m => new MeetingRow(m.Id, m.GroupId, m.Group!.ShortName, m.Date, m.StartTime, m.Venue, m.Status,
                 db.MinuteItems.Count(i => i.MeetingId == m.Id)))
             .ToListAsync(ct);
+        return rows.Select(r => r with { Status = r.Status.AsOf(r.Date, today) }).ToList();
+    }
 
     public async Task<IReadOnlyList<(int Id, string Name)>> ListGroupsAsync(CancellationToken ct = default) =>
         (await db.Groups.AsNoTracking().OrderBy(g => g.Kind).ThenBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(ct))
         .Select(g => (g.Id, g.Name)).ToList();
 
-    /// <summary>Meetings not yet held, with their planned items, as the Forward Plan lays them out.</summary>
+    /// <summary>
+    /// Coming meetings (today or later, not yet held), with their planned items, as the Forward Plan
+    /// lays them out. A past meeting is never on it, even if nobody recorded it as held.
+    /// </summary>
     public async Task<IReadOnlyList<ForwardPlanMeeting>> ForwardPlanAsync(CancellationToken ct = default)
     {
+        var today = Today;
         var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished)
+            .Where(m => m.Date >= today && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished))
             .OrderBy(m => m.Date)
             .Select(m => new
             {
@@ -67,6 +75,10 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
             m.Items.Where(i => i.Kind == AgendaItemKind.Business).Select(i => i.Title).ToList(),
             m.Items.Where(i => i.Kind == AgendaItemKind.Presentation).Select(i => i.Title).ToList())).ToList();
     }
+
+    /// <summary>Meetings whose date has passed, latest first: listed apart from the forward plan.</summary>
+    public async Task<IReadOnlyList<MeetingRow>> PastMeetingsAsync(CancellationToken ct = default) =>
+        (await ListAsync(ct)).Where(m => m.Date < Today).ToList();
 
     public async Task<MeetingHeader?> GetHeaderAsync(int id, CancellationToken ct = default) =>
         await db.Meetings.AsNoTracking().Where(m => m.Id == id)
@@ -161,8 +173,7 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
             : previousSeries ?? 1;
         if (input.RestartNumbering) meeting.MinutesStartAt = input.RestartAt;
         db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(meeting.Id, meeting.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(meeting.Id, meeting.Version), ct);
     }
 
     public async Task<SaveResult> AdvanceAsync(int id, int loadedVersion, MeetingStatus to, CancellationToken ct = default)
@@ -170,10 +181,11 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         if (!user.IsAdministrator()) return SaveResult.Forbidden("Only the clerk (an administrator) can change a meeting's status");
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null) return SaveResult.Missing();
-        if (Concurrency.Check(meeting, loadedVersion, () => Values(meeting)) is { } conflict) return SaveResult.Stale(conflict);
-        if (!meeting.TryAdvance(to)) return SaveResult.Invalid("", $"The meeting is already {meeting.Status.Text().ToLowerInvariant()}: a meeting's status only moves forward");
-        if (await Concurrency.SaveAsync(db, meeting, loadedVersion, () => Values(meeting), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(meeting.Id, meeting.Version);
+        return await db.SaveVersionedAsync(meeting, loadedVersion, () => Values(meeting), () =>
+        {
+            if (!meeting.TryAdvance(to)) return SaveResult.Invalid("", $"The meeting is already {meeting.Status.Text().ToLowerInvariant()}: a meeting's status only moves forward");
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> Values(Meeting m) => [new("Status", "Status", m.Status.Text())];
@@ -210,8 +222,9 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
             var (_, matter) = item.Resolve(input.Resolution!, owners ?? new OwnerParseResult([], null), input.NeedsAction);
             if (matter is not null) db.MattersArising.Add(matter);
         }
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(item.Id, item.Version);
+        // Two clerks numbering the same minute at once: the unique index decides.
+        return await db.SaveNewAsync(() => SaveResult.Saved(item.Id, item.Version), ct,
+            new UniqueRule("MinuteItems.GroupId", nameof(MinuteItemInput.Number), $"Minute {input.Number?.Trim()} has just been recorded by someone else: use the next number"));
     }
 
     public async Task<SaveResult> AddResolutionAsync(int minuteItemId, ResolutionInput input, CancellationToken ct = default)
@@ -229,8 +242,7 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         var (resolution, matter) = item.Resolve(input.Text!, owners, input.NeedsAction);
         if (matter is not null) db.MattersArising.Add(matter);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(resolution.Id, resolution.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(resolution.Id, resolution.Version), ct);
     }
 
     public async Task<(MeetingHeader Meeting, string SubGroup, SubGroupReportView? Existing, int Version, DateOnly? LastStrategicGroup)?> GetSubGroupReportAsync(
@@ -269,13 +281,17 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
             report = new SubGroupReport { Meeting = meeting, MeetingId = meeting.Id, SubGroupId = group.Id, Author = user.DisplayName };
             report.File(input, user.DisplayName, Today, meeting.PapersDeadline, last);
             db.SubGroupReports.Add(report);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(report.Id, report.Version);
+            var first = await db.SaveNewAsync(() => SaveResult.Saved(report.Id, report.Version), ct);
+            if (first.Succeeded) return first;
+            // Someone filed the first report at the same moment: theirs stands, shown as a stale save.
+            var filed = await db.SubGroupReports.AsNoTracking().SingleOrDefaultAsync(r => r.MeetingId == meetingId && r.SubGroupId == subGroupId, ct);
+            return filed is null ? first : SaveResult.Stale(new Conflict(filed.UpdatedBy, filed.UpdatedAt, filed.Version, Values(filed)));
         }
-        if (Concurrency.Check(report, loadedVersion, () => Values(report)) is { } conflict) return SaveResult.Stale(conflict);
-        report.File(input, user.DisplayName, Today, meeting.PapersDeadline, last);
-        if (await Concurrency.SaveAsync(db, report, loadedVersion, () => Values(report), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(report.Id, report.Version);
+        return await db.SaveVersionedAsync(report, loadedVersion, () => Values(report), () =>
+        {
+            report.File(input, user.DisplayName, Today, meeting.PapersDeadline, last);
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> Values(SubGroupReport r) =>
@@ -296,13 +312,14 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null) return SaveResult.Missing();
-        if (Concurrency.Check(meeting, loadedVersion, () => DetailValues(meeting)) is { } conflict) return SaveResult.Stale(conflict);
-        UkDates.TryParseShort(input.Date, out var date);
-        UkDates.TryParseShort(input.PapersDeadline, out var deadline);
-        TimeOnly? start = TimeOnly.TryParse(input.StartTime, UkDates.Culture, out var t) ? t : null;
-        meeting.Reschedule(date, start, input.Venue!, deadline);
-        if (await Concurrency.SaveAsync(db, meeting, loadedVersion, () => DetailValues(meeting), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(meeting.Id, meeting.Version);
+        return await db.SaveVersionedAsync(meeting, loadedVersion, () => DetailValues(meeting), () =>
+        {
+            UkDates.TryParseShort(input.Date, out var date);
+            UkDates.TryParseShort(input.PapersDeadline, out var deadline);
+            TimeOnly? start = TimeOnly.TryParse(input.StartTime, UkDates.Culture, out var t) ? t : null;
+            meeting.Reschedule(date, start, input.Venue!, deadline);
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> DetailValues(Meeting m) =>
@@ -328,8 +345,7 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         if (meeting is null) return SaveResult.Missing();
         var item = meeting.AddAgendaItem(input.Number!, input.Title!, input.Presenter, input.PaperLink, input.Kind!.Value);
         db.AgendaItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(item.Id, item.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(item.Id, item.Version), ct);
     }
 
     public async Task<SaveResult> UpdateAgendaItemAsync(int meetingId, int itemId, int loadedVersion, AgendaItemInput input, CancellationToken ct = default)
@@ -339,10 +355,11 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         var item = await db.AgendaItems.SingleOrDefaultAsync(a => a.Id == itemId && a.MeetingId == meetingId, ct);
         if (item is null) return SaveResult.Missing();
-        if (Concurrency.Check(item, loadedVersion, () => Values(item)) is { } conflict) return SaveResult.Stale(conflict);
-        item.Change(input.Number!, input.Title!, input.Presenter, input.PaperLink, input.Kind!.Value);
-        if (await Concurrency.SaveAsync(db, item, loadedVersion, () => Values(item), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(item.Id, item.Version);
+        return await db.SaveVersionedAsync(item, loadedVersion, () => Values(item), () =>
+        {
+            item.Change(input.Number!, input.Title!, input.Presenter, input.PaperLink, input.Kind!.Value);
+            return null;
+        }, ct);
     }
 
     /// <summary>Moves an item up (by -1) or down (by 1), or removes it (by 0), from the version the clerk saw.</summary>
@@ -352,18 +369,20 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         var meeting = await db.Meetings.Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         var item = meeting?.Agenda.SingleOrDefault(a => a.Id == itemId);
         if (meeting is null || item is null) return SaveResult.Missing();
-        if (Concurrency.Check(item, loadedVersion, () => Values(item)) is { } conflict) return SaveResult.Stale(conflict);
-        if (by is null)
+        var result = await db.SaveVersionedAsync(item, loadedVersion, () => Values(item), () =>
         {
-            meeting.RemoveAgendaItem(item);
-            db.AgendaItems.Remove(item);
-        }
-        else if (!meeting.MoveAgendaItem(item, by.Value))
-        {
-            return SaveResult.Invalid("", $"Item {item.Number} is already {(by < 0 ? "first" : "last")} on the agenda");
-        }
-        if (await Concurrency.SaveAsync(db, item, loadedVersion, () => Values(item), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(meeting.Id, meeting.Version);
+            if (by is null)
+            {
+                meeting.RemoveAgendaItem(item);
+                db.AgendaItems.Remove(item);
+            }
+            else if (!meeting.MoveAgendaItem(item, by.Value))
+            {
+                return SaveResult.Invalid("", $"Item {item.Number} is already {(by < 0 ? "first" : "last")} on the agenda");
+            }
+            return null;
+        }, ct);
+        return result.Succeeded ? SaveResult.Saved(meeting.Id, meeting.Version) : result;
     }
 
     static IReadOnlyList<ConflictValue> Values(AgendaItem a) =>
@@ -420,13 +439,13 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         {
             row = meeting.AddAttendance(input.Kind!.Value, Attendance.MinutesName(person), person, substituted?.Name);
             db.Attendance.Add(row);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(row.Id, row.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(row.Id, row.Version), ct);
         }
-        if (Concurrency.Check(row, loadedVersion, () => Values(row)) is { } conflict) return SaveResult.Stale(conflict);
-        row.Change(input.Kind!.Value, person, substituted);
-        if (await Concurrency.SaveAsync(db, row, loadedVersion, () => Values(row), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(row.Id, row.Version);
+        return await db.SaveVersionedAsync(row, loadedVersion, () => Values(row), () =>
+        {
+            row.Change(input.Kind!.Value, person, substituted);
+            return null;
+        }, ct);
     }
 
     public async Task<SaveResult> RemoveAttendanceAsync(int meetingId, int rowId, int loadedVersion, CancellationToken ct = default)
@@ -435,11 +454,13 @@ public sealed class MeetingsService(TrackerDbContext db, ICurrentUser user, Time
         var meeting = await db.Meetings.Include(m => m.Attendance).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         var row = meeting?.Attendance.SingleOrDefault(a => a.Id == rowId);
         if (meeting is null || row is null) return SaveResult.Missing();
-        if (Concurrency.Check(row, loadedVersion, () => Values(row)) is { } conflict) return SaveResult.Stale(conflict);
-        meeting.RemoveAttendance(row);
-        db.Attendance.Remove(row);
-        if (await Concurrency.SaveAsync(db, row, loadedVersion, () => Values(row), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(meeting.Id, meeting.Version);
+        var result = await db.SaveVersionedAsync(row, loadedVersion, () => Values(row), () =>
+        {
+            meeting.RemoveAttendance(row);
+            db.Attendance.Remove(row);
+            return null;
+        }, ct);
+        return result.Succeeded ? SaveResult.Saved(meeting.Id, meeting.Version) : result;
     }
 
     static IReadOnlyList<ConflictValue> Values(Attendance a) =>

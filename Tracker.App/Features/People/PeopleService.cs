@@ -69,9 +69,11 @@ public sealed class PeopleService(IDbContextFactory<TrackerDbContext> dbs, ICurr
         var person = new Person { Name = "", Initials = "" };
         person.Update(input);
         db.People.Add(person);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(person.Id, person.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(person.Id, person.Version), ct, InitialsUsed(person.Initials));
     }
+
+    static UniqueRule InitialsUsed(string initials) =>
+        new("People.Initials", nameof(PersonInput.Initials), $"Initials {initials} are already used by someone else");
 
     public async Task<SaveResult> UpdateAsync(int id, int loadedVersion, PersonInput input, CancellationToken ct = default)
     {
@@ -81,10 +83,11 @@ public sealed class PeopleService(IDbContextFactory<TrackerDbContext> dbs, ICurr
         if (person is null) return SaveResult.Missing();
         var errors = await ValidateAsync(db, input, id, ct);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
-        if (Concurrency.Check(person, loadedVersion, () => Values(person)) is { } conflict) return SaveResult.Stale(conflict);
-        person.Update(input);
-        if (await Concurrency.SaveAsync(db, person, loadedVersion, () => Values(person), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(person.Id, person.Version);
+        return await db.SaveVersionedAsync(person, loadedVersion, () => Values(person), () =>
+        {
+            person.Update(input);
+            return null;
+        }, ct, InitialsUsed(input.Initials?.Trim().ToUpperInvariant() ?? ""));
     }
 
     async Task<IReadOnlyList<FieldError>> ValidateAsync(TrackerDbContext db, PersonInput input, int? id, CancellationToken ct)

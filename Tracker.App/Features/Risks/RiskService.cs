@@ -236,8 +236,8 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             return SaveResult.Forbidden("You can only add risks owned by a group you lead");
         var risk = Risk.Create(input, user.DisplayName, Today);
         db.Risks.Add(risk);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(risk.Id, risk.Version);
+        // The check above can race another save of the same reference: the unique index decides.
+        return await db.SaveNewAsync(() => SaveResult.Saved(risk.Id, risk.Version), ct, ReferenceUsed(risk.Reference));
     }
 
     public async Task<SaveResult> UpdateAsync(int id, int loadedVersion, RiskInput input, CancellationToken ct = default)
@@ -251,13 +251,15 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             return SaveResult.Forbidden("You can only change risks owned by a group you lead");
         if (!can(input.OwnerGroupId!.Value))
             return SaveResult.Forbidden("You can only give a risk to a group you lead");
-        if (Concurrency.Check(risk, loadedVersion, () => Values(risk)) is { } conflict) return SaveResult.Stale(conflict);
-        risk.Update(input, user.DisplayName, Today);
-        // A new assessment row alone would not touch the risk's own row; mark it so its version moves on.
-        db.Entry(risk).State = EntityState.Modified;
-        if (await Concurrency.SaveAsync(db, risk, loadedVersion, () => Values(risk), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(risk.Id, risk.Version);
+        return await db.SaveVersionedAsync(risk, loadedVersion, () => Values(risk), () =>
+        {
+            risk.Update(input, user.DisplayName, Today);
+            return null;
+        }, ct, ReferenceUsed(input.Reference.Trim().ToUpperInvariant()));
     }
+
+    static UniqueRule ReferenceUsed(string reference) =>
+        new("Risks.Reference", nameof(RiskInput.Reference), $"Reference {reference} is already used by another risk");
 
     static IReadOnlyList<ConflictValue> Values(Risk r) =>
     [
@@ -294,8 +296,7 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
         if (actionId is null)
         {
             var added = risk.AddFurtherAction(input);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(added.Id, added.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(added.Id, added.Version), ct);
         }
         var action = risk.FurtherActions.SingleOrDefault(a => a.Id == actionId);
         if (action is null) return SaveResult.Missing();
@@ -306,10 +307,11 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             new(nameof(FurtherActionInput.Rag), "RAG status", action.Rag.Label()),
             new(nameof(FurtherActionInput.TargetDate), "Target completion date", action.TargetDate is { } d ? UkDates.Short(d) : null),
         ];
-        if (Concurrency.Check(action, loadedVersion, Current) is { } conflict) return SaveResult.Stale(conflict);
-        action.Update(input);
-        if (await Concurrency.SaveAsync(db, action, loadedVersion, Current, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(action.Id, action.Version);
+        return await db.SaveVersionedAsync(action, loadedVersion, Current, () =>
+        {
+            action.Update(input);
+            return null;
+        }, ct);
     }
 
     public async Task<SaveResult> DeleteActionAsync(int riskId, int actionId, CancellationToken ct = default)
@@ -321,8 +323,7 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             return SaveResult.Forbidden("You can only change risks owned by a group you lead");
         risk.RemoveFurtherAction(action);
         db.FurtherActions.Remove(action);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(risk.Id, risk.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(risk.Id, risk.Version), ct);
     }
 
     /// <summary>The chair records the meeting's review of a risk; the next review falls due a frequency later.</summary>
@@ -338,10 +339,15 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
         if (!CanRecordReview) return SaveResult.Forbidden("Only the chair or an administrator can record the meeting's review");
         var risk = await db.Risks.SingleOrDefaultAsync(r => r.Id == riskId, ct);
         if (risk is null) return SaveResult.Missing();
+        // The review names its risk: a closed one is refused, never swapped for another.
+        if (risk.Status != RiskStatus.Open) return SaveResult.Invalid("", $"{risk.Reference} is closed: reopen it before recording a review");
         UkDates.TryParseShort(date, out var on);
-        risk.RecordReview(on, note, agreedChanges, user.DisplayName);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(risk.Id, risk.Version);
+        // Reviews append, but each moves the risk's next review date: two at once are told of each other.
+        return await db.SaveVersionedAsync(risk, risk.Version, () => Values(risk), () =>
+        {
+            risk.RecordReview(on, note, agreedChanges, user.DisplayName);
+            return null;
+        }, ct);
     }
 
     public async Task<(RiskSettings Settings, IReadOnlyList<RiskCategory> Categories)> GetSettingsForEditAsync(CancellationToken ct = default) =>
@@ -365,16 +371,18 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             new(nameof(RiskSettingsInput.MatrixSize), "Matrix size", settings.MatrixSize.ToString()),
             new("Bands", "Bands", $"Low {settings.Range(RiskBand.Low)}, Medium {settings.Range(RiskBand.Medium)}, High {settings.Range(RiskBand.High)}, Very high {settings.Range(RiskBand.VeryHigh)}"),
         ];
-        if (Concurrency.Check(settings, loadedVersion, Current) is { } conflict) return SaveResult.Stale(conflict);
-        settings.Update(input);
-        foreach (var category in await db.RiskCategories.ToListAsync(ct))
+        var allCategories = await db.RiskCategories.ToListAsync(ct);
+        return await db.SaveVersionedAsync(settings, loadedVersion, Current, () =>
         {
-            if (!categories.TryGetValue(category.Code, out var change)) continue;
-            category.Label = change.Label.Trim();
-            category.Appetite = change.Appetite;
-        }
-        if (await Concurrency.SaveAsync(db, settings, loadedVersion, Current, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(settings.Id, settings.Version);
+            settings.Update(input);
+            foreach (var category in allCategories)
+            {
+                if (!categories.TryGetValue(category.Code, out var change)) continue;
+                category.Label = change.Label.Trim();
+                category.Appetite = change.Appetite;
+            }
+            return null;
+        }, ct);
     }
 
     public async Task<string> ExportCsvAsync(CancellationToken ct = default)

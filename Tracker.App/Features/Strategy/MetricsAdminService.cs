@@ -70,8 +70,7 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
             var created = new Metric { StrategyId = strategyId, Name = "", Order = order + 1 };
             created.Update(input);
             db.Metrics.Add(created);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(created.Id, created.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(created.Id, created.Version), ct);
         }
         var metric = await db.Metrics.SingleOrDefaultAsync(m => m.Id == id && m.StrategyId == strategyId, ct);
         if (metric is null) return SaveResult.Missing();
@@ -81,10 +80,11 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
             new("AmberAbovePercent", "Amber threshold", metric.AmberAbovePercent.ToString("0.#")),
             new("RedAbovePercent", "Red threshold", metric.RedAbovePercent.ToString("0.#")),
         ];
-        if (Concurrency.Check(metric, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        metric.Update(input);
-        if (await Concurrency.SaveAsync(db, metric, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(metric.Id, metric.Version);
+        return await db.SaveVersionedAsync(metric, loadedVersion, Values, () =>
+        {
+            metric.Update(input);
+            return null;
+        }, ct);
     }
 
     public async Task<(int Id, string Name, int StrategyId)?> MetricNameAsync(int metricId, CancellationToken ct = default) =>
@@ -120,8 +120,7 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
             if (metric is null) return SaveResult.Missing();
             var created = metric.AddValue(new FinancialQuarter(input.Year!.Value, input.Quarter!.Value), "", 0, 0);
             created.Update(input);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(created.Id, created.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(created.Id, created.Version), ct, FiguresExist(input));
         }
         var value = await db.MetricValues.SingleOrDefaultAsync(v => v.Id == id && v.MetricId == metricId, ct);
         if (value is null) return SaveResult.Missing();
@@ -131,9 +130,14 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
             new("Count", "Rolling 12-month count", value.Count.ToString()),
             new("PreviousCount", "Previous rolling year", value.PreviousCount.ToString()),
         ];
-        if (Concurrency.Check(value, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        value.Update(input);
-        if (await Concurrency.SaveAsync(db, value, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(value.Id, value.Version);
+        return await db.SaveVersionedAsync(value, loadedVersion, Values, () =>
+        {
+            value.Update(input);
+            return null;
+        }, ct, FiguresExist(input));
     }
+
+    static UniqueRule FiguresExist(MetricValueInput input) =>
+        new("MetricValues.MetricId", nameof(MetricValueInput.Quarter),
+            $"There are already figures for {new FinancialQuarter(input.Year!.Value, input.Quarter!.Value).Label}: change those instead");
 }

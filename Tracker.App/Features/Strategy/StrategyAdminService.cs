@@ -67,8 +67,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         if (objective is null) return SaveResult.Missing();
         var action = objective.AddAction(new StrategyAction { Number = "", Description = "" });
         action.Update(input);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(action.Id, action.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(action.Id, action.Version), ct);
     }
 
     public async Task<SaveResult> UpdateActionAsync(int id, int loadedVersion, ActionInput input, CancellationToken ct = default)
@@ -79,10 +78,11 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         var action = await db.StrategyActions.Include(a => a.Owners).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (action is null) return SaveResult.Missing();
         IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", action.Number), new("Description", "Action", action.Description)];
-        if (Concurrency.Check(action, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        action.Update(input);
-        if (await Concurrency.SaveAsync(db, action, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(action.Id, action.Version);
+        return await db.SaveVersionedAsync(action, loadedVersion, Values, () =>
+        {
+            action.Update(input);
+            return null;
+        }, ct);
     }
 
     public async Task<ObjectiveForEdit?> GetObjectiveAsync(int id, CancellationToken ct = default) =>
@@ -100,8 +100,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         if (await SubPriorityOutsideAsync(priorityId, input.SubPriorityId, ct) is { } wrong) return wrong;
         var objective = priority.AddObjective(new Objective { Title = "" });
         objective.Update(input);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(objective.Id, objective.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(objective.Id, objective.Version), ct);
     }
 
     public async Task<SaveResult> UpdateObjectiveAsync(int id, int loadedVersion, ObjectiveInput input, CancellationToken ct = default)
@@ -113,10 +112,11 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         if (objective is null) return SaveResult.Missing();
         if (await SubPriorityOutsideAsync(objective.PriorityId, input.SubPriorityId, ct) is { } wrong) return wrong;
         IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", objective.Number.ToString()), new("Title", "Objective", objective.Title)];
-        if (Concurrency.Check(objective, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        objective.Update(input);
-        if (await Concurrency.SaveAsync(db, objective, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(objective.Id, objective.Version);
+        return await db.SaveVersionedAsync(objective, loadedVersion, Values, () =>
+        {
+            objective.Update(input);
+            return null;
+        }, ct);
     }
 
     /// <summary>An objective may only sit under a sub-priority of its own priority.</summary>
@@ -151,8 +151,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             var siblings = await db.StrategyActions.Where(a => a.ObjectiveId == action.ObjectiveId).OrderBy(a => a.Order).ToListAsync(ct);
             Swap(siblings, siblings.IndexOf(action), up, a => a.Order, (a, v) => a.Order = v);
         }
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(id, 0);
+        return await db.SaveNewAsync(() => SaveResult.Saved(id, 0), ct);
     }
 
     static void Swap<T>(List<T> items, int index, bool up, Func<T, int> get, Action<T, int> set)
@@ -183,8 +182,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             case Objective o: o.IsRetired = retired; break;
             case StrategyAction a: a.IsRetired = retired; break;
         }
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(id, entity.Version);
+        return await db.SaveNewAsync(() => SaveResult.Saved(id, entity.Version), ct);
     }
 
     public async Task<StrategyForEdit?> GetStrategyAsync(int id, CancellationToken ct = default) =>
@@ -201,16 +199,16 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             var created = new Domain.Strategy.Strategy { Title = "" };
             created.Update(input);
             db.Strategies.Add(created);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(created.Id, created.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(created.Id, created.Version), ct);
         }
         var strategy = await db.Strategies.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (strategy is null) return SaveResult.Missing();
         IReadOnlyList<ConflictValue> Values() => [new("Title", "Title", strategy.Title)];
-        if (Concurrency.Check(strategy, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        strategy.Update(input);
-        if (await Concurrency.SaveAsync(db, strategy, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(strategy.Id, strategy.Version);
+        return await db.SaveVersionedAsync(strategy, loadedVersion, Values, () =>
+        {
+            strategy.Update(input);
+            return null;
+        }, ct);
     }
 
     public async Task<PriorityForEdit?> GetPriorityAsync(int id, CancellationToken ct = default) =>
@@ -231,16 +229,16 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             if (strategy is null) return SaveResult.Missing();
             var created = strategy.AddPriority(new Priority { Title = "" });
             created.Update(input);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(created.Id, created.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(created.Id, created.Version), ct);
         }
         var priority = await db.Priorities.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (priority is null) return SaveResult.Missing();
         IReadOnlyList<ConflictValue> Values() => [new("Title", "Title", priority.Title), new("Description", "Description", priority.Description)];
-        if (Concurrency.Check(priority, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        priority.Update(input);
-        if (await Concurrency.SaveAsync(db, priority, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(priority.Id, priority.Version);
+        return await db.SaveVersionedAsync(priority, loadedVersion, Values, () =>
+        {
+            priority.Update(input);
+            return null;
+        }, ct);
     }
 
     public async Task<SubPriorityForEdit?> GetSubPriorityAsync(int id, CancellationToken ct = default) =>
@@ -271,16 +269,16 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             if (priority is null) return SaveResult.Missing();
             var created = priority.AddSubPriority(input.Number!.Value, "");
             created.Update(input);
-            await db.SaveChangesAsync(ct);
-            return SaveResult.Saved(created.Id, created.Version);
+            return await db.SaveNewAsync(() => SaveResult.Saved(created.Id, created.Version), ct);
         }
         var sub = await db.SubPriorities.SingleOrDefaultAsync(s => s.Id == id && s.PriorityId == priorityId, ct);
         if (sub is null) return SaveResult.Missing();
         IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", sub.Number.ToString()), new("Title", "Title", sub.Title)];
-        if (Concurrency.Check(sub, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        sub.Update(input);
-        if (await Concurrency.SaveAsync(db, sub, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(sub.Id, sub.Version);
+        return await db.SaveVersionedAsync(sub, loadedVersion, Values, () =>
+        {
+            sub.Update(input);
+            return null;
+        }, ct);
     }
 
     /// <summary>The partnership's own wording of each RAG rating, shown as hints on the update form.</summary>
@@ -301,7 +299,6 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
             if (row is null) db.RagDefinitions.Add(new RagDefinition { Status = rag, Definition = text!.Trim() });
             else row.Definition = text!.Trim();
         }
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(0, 0);
+        return await db.SaveNewAsync(() => SaveResult.Saved(0, 0), ct);
     }
 }

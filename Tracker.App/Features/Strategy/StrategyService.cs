@@ -41,23 +41,13 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
                 : "You cannot update actions: members can read the strategy but not change it");
 
         var strategyId = action.Objective!.Priority!.StrategyId;
-        var locked = await db.QuarterLocks.AnyAsync(l => l.StrategyId == strategyId && l.Year == quarter.Year && l.Quarter == quarter.Quarter, ct);
-        if (locked)
-        {
-            if (!user.IsAdministrator())
-                return SaveResult.Forbidden($"{quarter.Label} has been signed off by the chair and is locked. Ask an administrator to change it");
-            if (string.IsNullOrWhiteSpace(submission.LockReason))
-                return SaveResult.Invalid(nameof(UpdateSubmission.LockReason), "Enter the reason for changing a locked quarter");
-            if (submission.LockReason.Trim().Length > 500)
-                return SaveResult.Invalid(nameof(UpdateSubmission.LockReason), "Reason must be 500 characters or fewer");
-            // The reason lands on every audit row of this save: the new update and the action's stamp.
-            db.AuditReason = $"Changed after {quarter.Label} was locked: {submission.LockReason.Trim()}";
-        }
+        if (await LockRefusalAsync(strategyId, quarter, submission.LockReason, ct, nameof(UpdateSubmission.LockReason)) is { } refused) return refused;
 
-        if (Concurrency.Check(action, loadedVersion, () => Values(action, quarter)) is { } conflict) return SaveResult.Stale(conflict);
-        action.RecordUpdate(quarter, input.Rag!.Value, input.Narrative, input.EvidenceLink, user.PersonId, user.DisplayName, clock.GetUtcNow());
-        if (await Concurrency.SaveAsync(db, action, loadedVersion, () => Values(action, quarter), ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(action.Id, action.Version);
+        return await db.SaveVersionedAsync(action, loadedVersion, () => Values(action, quarter), () =>
+        {
+            action.RecordUpdate(quarter, input.Rag!.Value, input.Narrative, input.EvidenceLink, user.PersonId, user.DisplayName, clock.GetUtcNow());
+            return null;
+        }, ct);
     }
 
     static IReadOnlyList<ConflictValue> Values(StrategyAction action, FinancialQuarter quarter)
@@ -71,6 +61,24 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
         ];
     }
 
+    /// <summary>
+    /// A signed-off quarter refuses every change (updates and RAG overrides) except an administrator's
+    /// with a reason, which lands on every audit row of the save. Null when the change may go ahead.
+    /// </summary>
+    async Task<SaveResult?> LockRefusalAsync(int strategyId, FinancialQuarter quarter, string? reason, CancellationToken ct,
+        string reasonField = nameof(RagOverrideInput.Reason))
+    {
+        if (!await db.QuarterLocks.AnyAsync(l => l.StrategyId == strategyId && l.Year == quarter.Year && l.Quarter == quarter.Quarter, ct)) return null;
+        if (!user.IsAdministrator())
+            return SaveResult.Forbidden($"{quarter.Label} has been signed off by the chair and is locked. Ask an administrator to change it");
+        if (string.IsNullOrWhiteSpace(reason))
+            return SaveResult.Invalid(reasonField, "Enter the reason for changing a locked quarter");
+        if (reason.Trim().Length > 500)
+            return SaveResult.Invalid(reasonField, "Reason must be 500 characters or fewer");
+        db.AuditReason = $"Changed after {quarter.Label} was locked: {reason.Trim()}";
+        return null;
+    }
+
     /// <summary>The chair signs off a strategy's quarter; its updates are then locked.</summary>
     public async Task<SaveResult> LockQuarterAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default)
     {
@@ -80,8 +88,9 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
             return SaveResult.Invalid("", $"{quarter.Label} is already locked");
         var entry = new QuarterLock { StrategyId = strategyId, Year = quarter.Year, Quarter = quarter.Quarter, LockedBy = user.DisplayName, LockedAt = clock.GetUtcNow() };
         db.QuarterLocks.Add(entry);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(entry.Id, entry.Version);
+        // Two sign-offs at the same moment: the unique index keeps one, the other is told it is locked.
+        return await db.SaveNewAsync(() => SaveResult.Saved(entry.Id, entry.Version), ct,
+            new UniqueRule("QuarterLocks.StrategyId", "", $"{quarter.Label} is already locked"));
     }
 
     /// <summary>Sets (or, with no RAG, removes) the override of an objective's or priority's roll-up for a quarter.</summary>
@@ -95,6 +104,10 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
             ? await db.Objectives.AnyAsync(o => o.Id == targetId, ct)
             : await db.Priorities.AnyAsync(p => p.Id == targetId, ct);
         if (!exists) return SaveResult.Missing();
+        var strategyId = level == RollUpLevel.Objective
+            ? await db.Objectives.Where(o => o.Id == targetId).Select(o => o.Priority!.StrategyId).SingleAsync(ct)
+            : await db.Priorities.Where(p => p.Id == targetId).Select(p => p.StrategyId).SingleAsync(ct);
+        if (await LockRefusalAsync(strategyId, quarter, input.Reason, ct) is { } refused) return refused;
         var existing = await db.RollUpOverrides.SingleOrDefaultAsync(
             o => o.Level == level && o.TargetId == targetId && o.Year == quarter.Year && o.Quarter == quarter.Quarter, ct);
         if (input.Rag is null)
@@ -111,8 +124,9 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
             existing.Rag = input.Rag.Value;
             existing.Reason = input.Reason!.Trim();
         }
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(existing?.Id ?? 0, existing?.Version ?? 0);
+        return await db.SaveNewAsync(() => SaveResult.Saved(existing?.Id ?? 0, existing?.Version ?? 0), ct,
+            new UniqueRule("RollUpOverrides.Level", nameof(RagOverrideInput.Rag),
+                $"Someone else overrode this RAG status for {quarter.Label} at the same moment. Your override has not been saved: check theirs, then save again"));
     }
 
     /// <summary>Overrides (or, with no RAG, returns to the suggestion for) a metric value's RAG, with a reason.</summary>
@@ -121,12 +135,14 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
         var errors = _overrideValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (!user.CanEditEverything()) return SaveResult.Forbidden("Only the chair or an administrator can override a RAG status");
-        var value = await db.MetricValues.SingleOrDefaultAsync(v => v.Id == valueId, ct);
+        var value = await db.MetricValues.Include(v => v.Metric).SingleOrDefaultAsync(v => v.Id == valueId, ct);
         if (value is null) return SaveResult.Missing();
+        if (await LockRefusalAsync(value.Metric!.StrategyId, new FinancialQuarter(value.Year, value.Quarter), input.Reason, ct) is { } refused) return refused;
         IReadOnlyList<ConflictValue> Values() => [new("Rag", "RAG status", value.RagOverride?.ToString()), new("Reason", "Reason", value.OverrideReason)];
-        if (Concurrency.Check(value, loadedVersion, Values) is { } conflict) return SaveResult.Stale(conflict);
-        value.Override(input.Rag, input.Reason);
-        if (await Concurrency.SaveAsync(db, value, loadedVersion, Values, ct) is { } raced) return SaveResult.Stale(raced);
-        return SaveResult.Saved(value.Id, value.Version);
+        return await db.SaveVersionedAsync(value, loadedVersion, Values, () =>
+        {
+            value.Override(input.Rag, input.Reason);
+            return null;
+        }, ct);
     }
 }

@@ -42,6 +42,41 @@ public sealed class UserAdminTests(TrackerAppFactory app) : IClassFixture<Tracke
     }
 
     [Fact]
+    public async Task Unlock_LockedOutUser_CanSignInAgain()
+    {
+        var admin = await app.SignInAsync("admin");
+        await admin.PostFormAsync("/admin/users/new", "user", new()
+        {
+            ["Form.DisplayName"] = "Locked Officer", ["Form.Email"] = "unlock-me@example.org", ["Form.Role"] = "Member", ["Form.Password"] = "unlock-password-1",
+        });
+        var stranger = app.CreatePlainClient();
+        for (var i = 0; i < 5; i++)
+            await stranger.PostFormAsync("/account/login", "login",
+                new() { ["Input.Email"] = "unlock-me@example.org", ["Input.Password"] = "wrong-password-" + i });
+        var list = await admin.GetPageAsync("/admin/users");
+        var row = list.QuerySelectorAll("tr").First(r => r.TextContent.Contains("unlock-me@example.org"));
+        Assert.Contains("Locked out", row.TextContent);
+        var link = row.QuerySelector("a")!.GetAttribute("href")!;
+
+        var unlocked = await admin.PostFormAsync(link, "unlock", new());
+
+        Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+        Assert.Contains("Active", (await admin.GetPageAsync("/admin/users")).QuerySelectorAll("tr")
+            .First(r => r.TextContent.Contains("unlock-me@example.org")).TextContent);
+        await app.SignInAsync("unlock-me@example.org", "unlock-password-1");
+    }
+
+    [Fact]
+    public async Task Unlock_NotLockedOut_NoUnlockButton()
+    {
+        var admin = await app.SignInAsync("admin");
+        var list = await admin.GetPageAsync("/admin/users");
+        var link = list.QuerySelectorAll("tr").First(r => r.TextContent.Contains("member@example.org")).QuerySelector("a")!.GetAttribute("href")!;
+        var page = await admin.GetPageAsync(link);
+        Assert.Null(page.QuerySelector("input[name=_handler][value='unlock']"));
+    }
+
+    [Fact]
     public async Task Users_Member_AccessDenied()
     {
         var member = await app.SignInAsync("member");

@@ -96,7 +96,8 @@ public sealed class RiskRegisterTests(TrackerAppFactory app) : IClassFixture<Tra
     {
         var member = await app.SignInAsync("member");
         var page = await member.GetPageAsync($"/risks/{await app.RiskIdAsync("R7")}");
-        Assert.Equal(3, page.QuerySelectorAll("[data-history] tbody tr").Length);
+        // Three reassessments and the dated "No change" note of the last meeting (kept though the scores did not move).
+        Assert.Equal(4, page.QuerySelectorAll("[data-history] tbody tr").Length);
         var actions = page.QuerySelector("[data-further-actions]")!.TextContent;
         Assert.Contains("Bid to MOPAC for additional IDVA funding", actions);
         Assert.Contains("Red", actions);

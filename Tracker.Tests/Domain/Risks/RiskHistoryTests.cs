@@ -25,11 +25,22 @@ public sealed class RiskHistoryTests
     public void Reassess_ScoresChanged_AppendsSnapshot_SameScores_DoesNot()
     {
         var risk = NewRisk();
-        Assert.False(risk.Reassess(new RiskScore(4, 4), new RiskScore(2, 2), null, "no change", "KL", Meeting));
+        Assert.False(risk.Reassess(new RiskScore(4, 4), new RiskScore(2, 2), null, null, "KL", Meeting));
         Assert.True(risk.Reassess(new RiskScore(4, 4), new RiskScore(3, 2), null, "Funding ended", "KL", Meeting));
         Assert.Equal(2, risk.Assessments.Count);
         Assert.Equal("Funding ended", risk.Assessments[^1].Note);
         Assert.Equal(6, risk.Current.Score);
+    }
+
+    [Fact]
+    public void Reassess_SameScoresWithNote_KeepsDatedNoteInHistory()
+    {
+        var risk = NewRisk();
+        risk.Reassess(new RiskScore(4, 4), new RiskScore(2, 2), null, " Controls re-checked: no change ", "KL", Meeting);
+        Assert.Equal(2, risk.Assessments.Count);
+        var note = risk.Assessments[^1];
+        Assert.Equal((Meeting, "KL", "Controls re-checked: no change", 4), (note.AssessedOn, note.AssessedBy, note.Note, note.Net!.Value.Score));
+        Assert.Equal(Direction.Unchanged, DirectionOfTravel.Since(risk.Assessments, new DateOnly(2024, 1, 1)));
     }
 
     [Fact]
