@@ -59,12 +59,13 @@ public sealed class FoundationBrowserTests(BrowserFixture browser)
     public async Task PersonForm_BlankName_ErrorsAccessibleAndFocusable()
     {
         var page = await browser.SignedInPageAsync("admin");
-        await page.GotoAsync("/people/1/edit");
+        await page.OpenAsync("/people/1/edit");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the person's name");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Enter the person's name");
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
         await page.AssertNoAxeViolationsAsync();
-        await page.Locator(".govuk-error-summary a").ClickAsync();
+        await page.Locator(".error-summary a").ClickAsync();
         await Assertions.Expect(page.GetByLabel("Name", new() { Exact = true })).ToBeFocusedAsync();
         await page.Context.CloseAsync();
     }

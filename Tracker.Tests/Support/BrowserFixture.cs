@@ -53,3 +53,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+public static class InteractivePages
+{
+    /// <summary>
+    /// Waits until the page's circuit has rendered it (the layout marks main once interactive):
+    /// before that, the prerendered page shows but does not respond or update.
+    /// </summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 10000 });
+
+    /// <summary>Goes to a page of the app and waits until it is interactive.</summary>
+    public static async Task OpenAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.WaitForInteractiveAsync();
+    }
+}
