@@ -38,8 +38,7 @@ public static class TrackerServices
         builder.Services.AddScoped<MattersArisingService>();
         builder.Services.AddSingleton<MattersDataCache>();
         builder.Services.AddStrategy();
-        builder.Services.AddScoped<RiskService>();
-        builder.Services.AddSingleton<RiskDataCache>();
+        builder.Services.AddRisks();
         builder.Services.AddTrackerSampleData();
     }
 }

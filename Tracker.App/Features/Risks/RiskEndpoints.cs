@@ -1,34 +1,29 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Tracker.Domain.Risks;
 
 namespace Tracker.App.Features.Risks;
 
 public static class RiskEndpoints
 {
+    /// <summary>The risk register's services: reads from the shared cache, writes, settings, import and the chair's review.</summary>
+    public static IServiceCollection AddRisks(this IServiceCollection services)
+    {
+        services.AddSingleton<RiskDataCache>();
+        services.AddSingleton<RiskReviewSession>();
+        services.AddScoped<RiskRegisterQueries>();
+        services.AddScoped<RiskService>();
+        services.AddScoped<RiskSettingsService>();
+        services.AddScoped<RiskImportService>();
+        return services;
+    }
+
     public static void MapRiskEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/risks/export.csv", async (RiskService risks, CancellationToken ct) =>
+        app.MapGet("/risks/export.csv", async (RiskRegisterQueries risks, CancellationToken ct) =>
         {
             var csv = await risks.ExportCsvAsync(ct);
             // A byte order mark so spreadsheet programs read the en dashes and accents as UTF-8.
             var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
             return Results.File(bytes, "text/csv; charset=utf-8", $"risk-register-{risks.Today:yyyy-MM-dd}.csv");
         });
-
-        // Live-region fragments: the same components the pages render, for the live module to swap in.
-        app.MapGet("/live/risks/table", async (HttpContext context, RiskService risks, CancellationToken ct) =>
-            new RazorComponentResult<RiskTable>(new Dictionary<string, object?>
-            {
-                [nameof(RiskTable.Register)] = await risks.GetRegisterAsync(RiskFilter.FromQuery(context.Request.Query), ct),
-            }));
-
-        app.MapGet("/live/risks/panel", () => new RazorComponentResult<RisksPanel>());
-
-        app.MapGet("/live/risks/heat-map", async (string? scores, RiskService risks, CancellationToken ct) =>
-            new RazorComponentResult<RiskHeatMap>(new Dictionary<string, object?>
-            {
-                [nameof(RiskHeatMap.Data)] = await risks.GetHeatMapAsync(RiskFilter.ParseKind(scores), ct),
-            }));
     }
 }

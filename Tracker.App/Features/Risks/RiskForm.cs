@@ -2,7 +2,10 @@ using Tracker.Domain.Risks;
 
 namespace Tracker.App.Features.Risks;
 
-/// <summary>What the risk form posts. Property names match <see cref="RiskInput"/> so errors land on their fields.</summary>
+/// <summary>
+/// The risk form's fields, typed as the form's controls give them. Property names match
+/// <see cref="RiskInput"/> so the messages of a refused save land on their fields.
+/// </summary>
 public sealed class RiskForm
 {
     public int Version { get; set; }
@@ -10,29 +13,44 @@ public sealed class RiskForm
     public string? Title { get; set; }
     public string? Cause { get; set; }
     public string? Impact { get; set; }
-    public string[]? Categories { get; set; }
-    public string? OwnerGroupId { get; set; }
-    public string? GrossLikelihood { get; set; }
-    public string? GrossSeverity { get; set; }
+    /// <summary>Category codes in the register's order (P, E, S, T, L, C), as the checkboxes are ticked.</summary>
+    public List<string> Categories { get; set; } = [];
+    public int? OwnerGroupId { get; set; }
+    public int? GrossLikelihood { get; set; }
+    public int? GrossSeverity { get; set; }
     public string? Controls { get; set; }
-    public string? NetLikelihood { get; set; }
-    public string? NetSeverity { get; set; }
-    public string? TargetLikelihood { get; set; }
-    public string? TargetSeverity { get; set; }
-    public string? ReviewFrequencyMonths { get; set; }
+    public int? NetLikelihood { get; set; }
+    public int? NetSeverity { get; set; }
+    public int? TargetLikelihood { get; set; }
+    public int? TargetSeverity { get; set; }
+    public int ReviewFrequencyMonths { get; set; } = 3;
     public string? NextReviewDate { get; set; }
-    public string? Status { get; set; }
+    public RiskStatus Status { get; set; } = RiskStatus.Open;
     public string? ClosingNote { get; set; }
     public string? AssessmentNote { get; set; }
 
-    static int? Number(string? text) => int.TryParse(text, out var n) ? n : null;
+    public RiskScore? Gross => RiskScore.From(GrossLikelihood, GrossSeverity);
+    public RiskScore? Net => RiskScore.From(NetLikelihood, NetSeverity);
+    public RiskScore? Target => RiskScore.From(TargetLikelihood, TargetSeverity);
+
+    public void SetCategory(string code, bool ticked)
+    {
+        if (ticked && !Categories.Contains(code)) Categories = RiskCategory.Codes.Where(c => c == code || Categories.Contains(c)).ToList();
+        if (!ticked) Categories = Categories.Where(c => c != code).ToList();
+    }
 
     public RiskInput ToInput() => new(
-        Reference ?? "", Title ?? "", Cause, Impact, Categories ?? [], Number(OwnerGroupId),
-        Number(GrossLikelihood), Number(GrossSeverity), Controls,
-        Number(NetLikelihood), Number(NetSeverity), Number(TargetLikelihood), Number(TargetSeverity),
-        Number(ReviewFrequencyMonths) ?? 3, NextReviewDate,
-        Enum.TryParse<RiskStatus>(Status, out var status) ? status : RiskStatus.Open, ClosingNote, AssessmentNote);
+        Reference ?? "", Title ?? "", Cause, Impact, Categories.ToList(), OwnerGroupId,
+        GrossLikelihood, GrossSeverity, Controls, NetLikelihood, NetSeverity, TargetLikelihood, TargetSeverity,
+        ReviewFrequencyMonths, NextReviewDate, Status, ClosingNote, AssessmentNote);
+
+    /// <summary>What the user has changed, compared field by field with <paramref name="loaded"/> (lists by their items).</summary>
+    public bool DiffersFrom(RiskInput loaded)
+    {
+        var now = ToInput();
+        return now with { Categories = loaded.Categories } != loaded
+               || !now.Categories.Select(c => c.Trim().ToUpperInvariant()).ToHashSet().SetEquals(loaded.Categories.Select(c => c.Trim().ToUpperInvariant()));
+    }
 
     public static RiskForm From(RiskForEdit risk) => new()
     {
@@ -41,28 +59,29 @@ public sealed class RiskForm
         Title = risk.Input.Title,
         Cause = risk.Input.Cause,
         Impact = risk.Input.Impact,
-        Categories = risk.Input.Categories.ToArray(),
-        OwnerGroupId = risk.Input.OwnerGroupId?.ToString(),
-        GrossLikelihood = risk.Input.GrossLikelihood?.ToString(),
-        GrossSeverity = risk.Input.GrossSeverity?.ToString(),
+        Categories = RiskCategory.Codes.Where(c => risk.Input.Categories.Contains(c)).ToList(),
+        OwnerGroupId = risk.Input.OwnerGroupId,
+        GrossLikelihood = risk.Input.GrossLikelihood,
+        GrossSeverity = risk.Input.GrossSeverity,
         Controls = risk.Input.Controls,
-        NetLikelihood = risk.Input.NetLikelihood?.ToString(),
-        NetSeverity = risk.Input.NetSeverity?.ToString(),
-        TargetLikelihood = risk.Input.TargetLikelihood?.ToString(),
-        TargetSeverity = risk.Input.TargetSeverity?.ToString(),
-        ReviewFrequencyMonths = risk.Input.ReviewFrequencyMonths?.ToString(),
+        NetLikelihood = risk.Input.NetLikelihood,
+        NetSeverity = risk.Input.NetSeverity,
+        TargetLikelihood = risk.Input.TargetLikelihood,
+        TargetSeverity = risk.Input.TargetSeverity,
+        ReviewFrequencyMonths = risk.Input.ReviewFrequencyMonths ?? 3,
         NextReviewDate = risk.Input.NextReviewDate,
-        Status = risk.Input.Status.ToString(),
+        Status = risk.Input.Status,
         ClosingNote = risk.Input.ClosingNote,
     };
 }
 
-/// <summary>What the further action form posts.</summary>
+/// <summary>The further action dialog's fields.</summary>
 public sealed class FurtherActionForm
 {
     public int Version { get; set; }
     public string? Description { get; set; }
     public string? Owner { get; set; }
+    /// <summary>"Red", "Amber", "Green", "Blue", or empty for not rated.</summary>
     public string? Rag { get; set; }
     public string? TargetDate { get; set; }
 
@@ -85,12 +104,9 @@ public static class ScoreOptions
     static readonly string[] Likelihoods = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"];
     static readonly string[] Severities = ["Negligible", "Minor", "Moderate", "Major", "Severe"];
 
-    public static IReadOnlyList<Components.GovUk.GovUkOption> Likelihood(int size, string empty) => Build(size, Likelihoods, empty);
-    public static IReadOnlyList<Components.GovUk.GovUkOption> Severity(int size, string empty) => Build(size, Severities, empty);
+    public static IReadOnlyList<(int Value, string Text)> Likelihood(int size) => Build(size, Likelihoods);
+    public static IReadOnlyList<(int Value, string Text)> Severity(int size) => Build(size, Severities);
 
-    static IReadOnlyList<Components.GovUk.GovUkOption> Build(int size, string[] words, string empty) =>
-    [
-        new("", empty),
-        .. Enumerable.Range(1, size).Select(i => new Components.GovUk.GovUkOption(i.ToString(), size == 5 ? $"{i} – {words[i - 1]}" : i.ToString())),
-    ];
+    static IReadOnlyList<(int Value, string Text)> Build(int size, string[] words) =>
+        Enumerable.Range(1, size).Select(i => (i, size == 5 ? $"{i} – {words[i - 1]}" : i.ToString())).ToList();
 }
