@@ -12,8 +12,9 @@ public sealed class PersonForm
     public string? PartnerId { get; set; }
     public string? Email { get; set; }
 
-    public PersonInput ToInput() =>
-        new(Name ?? "", Initials ?? "", RoleTitle, int.TryParse(PartnerId, out var id) ? id : null, Email);
+    /// <summary>The input as posted; a partner that is not an id is an error in <paramref name="typed"/>, not "no partner".</summary>
+    public PersonInput ToInput(Domain.Common.TypedText typed) =>
+        new(Name ?? "", Initials ?? "", RoleTitle, typed.Number(PartnerId, nameof(PartnerId), "Select the person's organisation"), Email);
 
     public static PersonForm From(PersonForEdit person) => new()
     {
