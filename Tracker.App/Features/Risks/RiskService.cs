@@ -401,7 +401,7 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             name => groups.FirstOrDefault(g => string.Equals(g.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)
                                                || string.Equals(g.ShortName, name.Trim(), StringComparison.OrdinalIgnoreCase))?.Id,
             reference => closingNotes.GetValueOrDefault(reference), ct);
-        if (parsed.Errors.Count > 0) return new ImportResult(parsed.Errors, 0, 0);
+        if (parsed.Errors.Count > 0) return new ImportResult(parsed.Errors, 0, 0) { ErrorCount = parsed.ErrorCount };
 
         var references = parsed.Rows.Select(r => r.Input.Reference.Trim().ToUpperInvariant()).ToList();
         var existing = await db.Risks.Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery()
@@ -412,18 +412,22 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             var reference = row.Input.Reference.Trim().ToUpperInvariant();
             if (existing.TryGetValue(reference, out var risk))
             {
+                // Only a row that changes something counts, moves the risk's version and is audited.
+                var before = RiskCsv.Signature(risk);
                 // The CSV has no review-frequency column: keep what the register holds.
                 risk.Update(row.Input with { ReviewFrequencyMonths = risk.ReviewFrequencyMonths }, user.DisplayName, Today);
+                risk.ReplaceFurtherActions(row.Actions);
+                if (RiskCsv.Signature(risk) == before) continue;
                 db.Entry(risk).State = EntityState.Modified;
                 updated++;
             }
             else
             {
                 risk = Risk.Create(row.Input, user.DisplayName, Today);
+                risk.ReplaceFurtherActions(row.Actions);
                 db.Risks.Add(risk);
                 created++;
             }
-            risk.ReplaceFurtherActions(row.Actions);
         }
         await db.SaveChangesAsync(ct);
         return new ImportResult([], created, updated);
