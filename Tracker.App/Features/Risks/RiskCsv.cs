@@ -34,6 +34,8 @@ public static class RiskCsv
         "Target likelihood", "Target severity", "Target score", "Review date", "Status",
     ];
 
+    static readonly Dictionary<string, int> ColumnIndex = Header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
+
     // Which CSV column a validator's field is reported against.
     static readonly Dictionary<string, string> Columns = new()
     {
@@ -157,7 +159,7 @@ public static class RiskCsv
     static ParsedRiskRow ParseRow(string[] f, int row, int matrixSize, Func<string, int?> groupByName, Func<string, string?> existingClosingNote,
         RiskInputValidator validator, FurtherActionInputValidator actionValidator, List<ImportError> errors)
     {
-        string Cell(string column) => CsvCells.Restore(f[Header.ToList().IndexOf(column)].Trim());
+        string Cell(string column) => CsvCells.Restore(f[ColumnIndex[column]].Trim());
         int? Number(string column)
         {
             var text = Cell(column);

@@ -391,6 +391,8 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
     /// Imports the register's own CSV (administrators). Every row is checked by the same validators as
     /// the form; any error rejects the whole file and nothing is saved.
     /// </summary>
+    const int ImportChunkSize = 500;
+
     public async Task<ImportResult> ImportCsvAsync(Stream stream, string fileName, long length, CancellationToken ct = default)
     {
         if (!CanImport) return ImportResult.Failed("Only administrators can import the risk register");
@@ -403,33 +405,41 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             reference => closingNotes.GetValueOrDefault(reference), ct);
         if (parsed.Errors.Count > 0) return new ImportResult(parsed.Errors, 0, 0) { ErrorCount = parsed.ErrorCount };
 
-        var references = parsed.Rows.Select(r => r.Input.Reference.Trim().ToUpperInvariant()).ToList();
-        var existing = await db.Risks.Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery()
-            .Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, ct);
+        // All or nothing, in one transaction; saved a chunk at a time with the change tracker cleared
+        // between chunks, so that a large file (and its audit rows) never sits in memory at once.
         int created = 0, updated = 0;
-        foreach (var row in parsed.Rows)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in parsed.Rows.Chunk(ImportChunkSize))
         {
-            var reference = row.Input.Reference.Trim().ToUpperInvariant();
-            if (existing.TryGetValue(reference, out var risk))
+            var references = chunk.Select(r => r.Input.Reference.Trim().ToUpperInvariant()).ToList();
+            var existing = await db.Risks.Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery()
+                .Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, ct);
+            foreach (var row in chunk)
             {
-                // Only a row that changes something counts, moves the risk's version and is audited.
-                var before = RiskCsv.Signature(risk);
-                // The CSV has no review-frequency column: keep what the register holds.
-                risk.Update(row.Input with { ReviewFrequencyMonths = risk.ReviewFrequencyMonths }, user.DisplayName, Today);
-                risk.ReplaceFurtherActions(row.Actions);
-                if (RiskCsv.Signature(risk) == before) continue;
-                db.Entry(risk).State = EntityState.Modified;
-                updated++;
+                var reference = row.Input.Reference.Trim().ToUpperInvariant();
+                if (existing.TryGetValue(reference, out var risk))
+                {
+                    // Only a row that changes something counts, moves the risk's version and is audited.
+                    var before = RiskCsv.Signature(risk);
+                    // The CSV has no review-frequency column: keep what the register holds.
+                    risk.Update(row.Input with { ReviewFrequencyMonths = risk.ReviewFrequencyMonths }, user.DisplayName, Today);
+                    risk.ReplaceFurtherActions(row.Actions);
+                    if (RiskCsv.Signature(risk) == before) continue;
+                    db.Entry(risk).State = EntityState.Modified;
+                    updated++;
+                }
+                else
+                {
+                    risk = Risk.Create(row.Input, user.DisplayName, Today);
+                    risk.ReplaceFurtherActions(row.Actions);
+                    db.Risks.Add(risk);
+                    created++;
+                }
             }
-            else
-            {
-                risk = Risk.Create(row.Input, user.DisplayName, Today);
-                risk.ReplaceFurtherActions(row.Actions);
-                db.Risks.Add(risk);
-                created++;
-            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
-        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new ImportResult([], created, updated);
     }
 
