@@ -355,8 +355,9 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
     {
         if (!CanChangeSettings) return SaveResult.Forbidden("Only administrators can change the risk matrix and appetite");
         var errors = new RiskSettingsInputValidator().Check(input).ToList();
-        foreach (var (code, (label, _)) in categories)
+        foreach (var (code, (label, appetite)) in categories)
         {
+            if (!Enum.IsDefined(appetite)) errors.Add(new FieldError($"Appetite{code}", $"Select the risk appetite for category {code}"));
             if (string.IsNullOrWhiteSpace(label)) errors.Add(new FieldError($"Label{code}", $"Enter the label for category {code}"));
             else if (label.Length > 50) errors.Add(new FieldError($"Label{code}", $"Label for category {code} must be 50 characters or fewer"));
         }

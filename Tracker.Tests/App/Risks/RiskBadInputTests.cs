@@ -56,3 +56,20 @@ public sealed class RiskBadInputTests(TrackerAppFactory app) : IClassFixture<Tra
         Assert.Equal(nameof(FurtherActionInput.Rag), Assert.Single(result.Errors).Field);
     }
 }
+
+public sealed class RiskSettingsBadInputTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+{
+    [Fact]
+    public async Task UpdateSettingsAsync_UndefinedAppetite_Refused()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrackerDbContext>();
+        var service = new RiskService(db, new StubUser("Clerk", null, TrackerRoles.Administrator), TimeProvider.System, new StrategicGroupCalendar(db));
+        var (settings, categories) = await service.GetSettingsForEditAsync();
+        var changes = categories.ToDictionary(c => c.Code, c => (c.Label, c.Code == "P" ? (RiskAppetite)9 : c.Appetite));
+
+        var result = await service.UpdateSettingsAsync(settings.Version, settings.ToInput(), changes);
+
+        Assert.Equal(new Tracker.Domain.Common.FieldError("AppetiteP", "Select the risk appetite for category P"), Assert.Single(result.Errors));
+    }
+}
