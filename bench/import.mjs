@@ -28,6 +28,13 @@ function status(key) {
   return Number(line.split(/\s+/)[1]) / 1024; // MiB
 }
 
+// The server's CPU time (user + system) in seconds: on a shared machine wall time includes waiting for a core.
+function cpuSeconds() {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+const load = () => readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+
 const admin = await signIn(base, "admin@example.org", args.password ?? "Bromley-Demo-2026");
 const values = await admin.formValues("/risks/import", "risk-import");
 const form = new FormData();
@@ -36,15 +43,18 @@ form.append("file", new Blob([csv], { type: "text/csv" }), "register.csv");
 
 const before = status("VmRSS");
 writeFileSync(`/proc/${pid}/clear_refs`, "5"); // resets VmHWM to the current resident memory
+const cpuBefore = cpuSeconds();
+const loadBefore = load();
 const started = performance.now();
 const response = await admin.fetch("/risks/import", { method: "POST", body: form });
 const html = await response.text();
 if (process.env.DUMP) writeFileSync(process.env.DUMP, html);
 const seconds = (performance.now() - started) / 1000;
 const peak = status("VmHWM");
+const cpu = cpuSeconds() - cpuBefore;
 const imported = /data-imported[^>]*>([\s\S]*?)<\//.exec(html)?.[1]?.replace(/\s+/g, " ").trim();
 const message = imported ?? /Imported[^<]*/.exec(html)?.[0] ?? `no success message (HTTP ${response.status})`;
 
 console.log(`rows: ${rows.toLocaleString("en-GB")}, file: ${(Buffer.byteLength(csv) / 1024 / 1024).toFixed(2)} MiB`);
-console.log(`import: ${seconds.toFixed(2)} s, HTTP ${response.status}: ${message}`);
+console.log(`import: ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s server CPU (load average ${loadBefore} before, ${load()} after), HTTP ${response.status}: ${message}`);
 console.log(`server memory: ${before.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB during (+${(peak - before).toFixed(0)} MiB)`);

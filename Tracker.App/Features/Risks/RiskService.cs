@@ -392,7 +392,7 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
     /// Imports the register's own CSV (administrators). Every row is checked by the same validators as
     /// the form; any error rejects the whole file and nothing is saved.
     /// </summary>
-    const int ImportChunkSize = 500;
+    const int ImportChunkSize = 200;
 
     public async Task<ImportResult> ImportCsvAsync(Stream stream, string fileName, long length, CancellationToken ct = default)
     {
