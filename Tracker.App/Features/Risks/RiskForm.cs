@@ -1,3 +1,4 @@
+using Tracker.Domain.Common;
 using Tracker.Domain.Risks;
 
 namespace Tracker.App.Features.Risks;
@@ -85,8 +86,15 @@ public sealed class FurtherActionForm
     public string? Rag { get; set; }
     public string? TargetDate { get; set; }
 
-    public FurtherActionInput ToInput() =>
-        new(Description ?? "", Owner, Enum.TryParse<FurtherActionRag>(Rag, out var rag) ? rag : null, TargetDate);
+    /// <summary>The input as given; a RAG that is not a rating ("Purple") is an error in <paramref name="typed"/>, not "Not rated".</summary>
+    public FurtherActionInput ToInput(TypedText typed) =>
+        new(Description ?? "", Owner,
+            Rag?.Trim().Equals("Not rated", StringComparison.OrdinalIgnoreCase) == true ? null
+                : typed.Choice<FurtherActionRag>(Rag, nameof(Rag), "Select Red, Amber, Green or Blue, or Not rated"),
+            TargetDate);
+
+    /// <summary>The input, for comparing with what was loaded (the RAG is always one of the dialog's own choices).</summary>
+    public FurtherActionInput ToInput() => ToInput(new TypedText());
 
     public static FurtherActionForm From(FurtherActionForEdit action) => new()
     {

@@ -31,13 +31,13 @@ public sealed class RiskImportService(IDbContextFactory<TrackerDbContext> dbs, I
     /// Applies the file to the register in <paramref name="db"/> without saving: the risks it creates
     /// and the risks it changes, with what each looked like before.
     /// </summary>
-    async Task<List<(ParsedRiskRow Row, Risk Risk, RiskSnapshot? Before)>> ApplyAsync(TrackerDbContext db, ParsedRiskFile parsed, CancellationToken ct)
+    async Task<List<(ParsedRiskRow Row, Risk Risk, RiskSnapshot? Before)>> ApplyAsync(TrackerDbContext db, IReadOnlyList<ParsedRiskRow> rows, CancellationToken ct)
     {
-        var references = parsed.Rows.Select(r => r.Input.Reference.Trim().ToUpperInvariant()).ToList();
+        var references = rows.Select(r => r.Input.Reference.Trim().ToUpperInvariant()).ToList();
         var existing = await db.Risks.Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery()
             .Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, ct);
         var applied = new List<(ParsedRiskRow, Risk, RiskSnapshot?)>();
-        foreach (var row in parsed.Rows)
+        foreach (var row in rows)
         {
             var reference = row.Input.Reference.Trim().ToUpperInvariant();
             if (existing.TryGetValue(reference, out var risk))
@@ -68,11 +68,11 @@ public sealed class RiskImportService(IDbContextFactory<TrackerDbContext> dbs, I
         if (!CanImport) return new ImportPreview([new ImportError(0, "", "Only administrators can import the risk register")], [], 0);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var parsed = await ParseAsync(db, stream, fileName, length, ct);
-        if (parsed.Errors.Count > 0) return new ImportPreview(parsed.Errors, [], 0);
+        if (parsed.Errors.Count > 0) return new ImportPreview(parsed.Errors, [], 0) { ErrorCount = parsed.ErrorCount };
         var groupNames = await db.Groups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         var changes = new List<ImportRiskChange>();
         var unchanged = 0;
-        foreach (var (row, risk, before) in await ApplyAsync(db, parsed, ct))
+        foreach (var (row, risk, before) in await ApplyAsync(db, parsed.Rows, ct))
         {
             var after = RiskSnapshot.Of(risk);
             var fields = after.Compare(before ?? RiskSnapshot.Empty, groupNames);
@@ -83,23 +83,34 @@ public sealed class RiskImportService(IDbContextFactory<TrackerDbContext> dbs, I
         return new ImportPreview([], changes, unchanged);
     }
 
+    /// <summary>Rows saved at a time: the change tracker is cleared between chunks, so a large file never sits in memory at once.</summary>
+    const int ImportChunkSize = 200;
+
     public async Task<ImportResult> ImportCsvAsync(Stream stream, string fileName, long length, CancellationToken ct = default)
     {
         if (!CanImport) return ImportResult.Failed("Only administrators can import the risk register");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var parsed = await ParseAsync(db, stream, fileName, length, ct);
-        if (parsed.Errors.Count > 0) return new ImportResult(parsed.Errors, 0, 0);
+        if (parsed.Errors.Count > 0) return new ImportResult(parsed.Errors, 0, 0) { ErrorCount = parsed.ErrorCount };
+        // All or nothing, in one transaction. Only a row that changes something counts, moves the risk's
+        // version and is audited.
         int created = 0, updated = 0;
-        foreach (var (_, risk, before) in await ApplyAsync(db, parsed, ct))
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in parsed.Rows.Chunk(ImportChunkSize))
         {
-            if (before is null) created++;
-            else if (RiskSnapshot.Of(risk) != before)
+            foreach (var (_, risk, before) in await ApplyAsync(db, chunk, ct))
             {
-                db.Entry(risk).State = EntityState.Modified;
-                updated++;
+                if (before is null) created++;
+                else if (RiskSnapshot.Of(risk) != before)
+                {
+                    db.Entry(risk).State = EntityState.Modified;
+                    updated++;
+                }
             }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
-        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new ImportResult([], created, updated);
     }
 

@@ -172,6 +172,8 @@ public sealed record ImportError(int Row, string Column, string Message);
 public sealed record ImportResult(IReadOnlyList<ImportError> Errors, int Created, int Updated)
 {
     public bool Succeeded => Errors.Count == 0;
+    /// <summary>How many errors in all; <see cref="Errors"/> holds at most the first <see cref="RiskCsv.MaxErrorsShown"/>.</summary>
+    public int ErrorCount { get; init; } = Errors.Count;
     public static ImportResult Failed(string message) => new([new ImportError(0, "", message)], 0, 0);
 }
 
@@ -187,6 +189,8 @@ public sealed record ImportRiskChange(int Row, string Reference, string Title, b
 /// </summary>
 public sealed record ImportPreview(IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportRiskChange> Risks, int Unchanged)
 {
+    /// <summary>How many errors in all; <see cref="Errors"/> holds at most the first <see cref="RiskCsv.MaxErrorsShown"/>.</summary>
+    public int ErrorCount { get; init; } = Errors.Count;
     public bool CanImport => Errors.Count == 0 && Risks.Count > 0;
     public int Created => Risks.Count(r => r.IsNew);
     public int Updated => Risks.Count(r => !r.IsNew);

@@ -170,12 +170,15 @@ public sealed class RiskService(IDbContextFactory<TrackerDbContext> dbs, ICurren
     /// <summary>The chair records the meeting's review of a risk; the next review falls due a frequency later.</summary>
     public async Task<SaveResult> RecordReviewAsync(int riskId, string? date, string? note, string? agreedChanges, CancellationToken ct = default)
     {
-        var errors = new List<FieldError>();
+        var typed = new TypedText();
+        var reviewedOn = typed.Date(date, "ReviewedOn", "Date of the review", "29/02/2024");
+        var errors = typed.Errors.ToList();
         if (string.IsNullOrWhiteSpace(date)) errors.Add(new("ReviewedOn", "Enter the date of the review"));
-        else if (!UkDates.TryParseShort(date, out _)) errors.Add(new("ReviewedOn", "Date of the review must be a real date, like 29/02/2024"));
         if (string.IsNullOrWhiteSpace(note)) errors.Add(new("Note", "Enter what the meeting said about the risk"));
         else if (note.Length > 4000) errors.Add(new("Note", "Note must be 4000 characters or fewer"));
+        else if (InputRules.HasControlCharacters(note, multiline: true)) errors.Add(new("Note", "Remove the control characters from the note"));
         if (agreedChanges?.Length > 4000) errors.Add(new("AgreedChanges", "Agreed changes must be 4000 characters or fewer"));
+        else if (InputRules.HasControlCharacters(agreedChanges, multiline: true)) errors.Add(new("AgreedChanges", "Remove the control characters from the agreed changes"));
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (!CanRecordReview) return SaveResult.Forbidden("Only the chair or an administrator can record the meeting's review");
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -183,7 +186,7 @@ public sealed class RiskService(IDbContextFactory<TrackerDbContext> dbs, ICurren
         if (risk is null) return SaveResult.Missing();
         // The review names its risk: a closed one is refused, never swapped for another.
         if (risk.Status != RiskStatus.Open) return SaveResult.Invalid("", $"{risk.Reference} is closed: reopen it before recording a review");
-        UkDates.TryParseShort(date, out var on);
+        var on = reviewedOn!.Value;
         // Reviews append, but each moves the risk's next review date: two at once are told of each other.
         return await db.SaveVersionedAsync(risk, risk.Version, () => Values(risk), () =>
         {
