@@ -66,7 +66,7 @@ public sealed class RiskBrowserTests(BrowserFixture browser)
         await other.GetByRole(AriaRole.Button, new() { Name = "Save risk" }).ClickAsync();
         await other.WaitForURLAsync(url => url.EndsWith($"/risks/{id}"));
 
-        await Assertions.Expect(typist.Locator("[data-changed-elsewhere]")).ToContainTextAsync("Councillor Kate Lymer changed this record", new() { Timeout = 2000 });
+        await Assertions.Expect(typist.Locator("[data-changed-elsewhere]")).ToContainTextAsync("Councillor Kate Lymer changed this record", new() { Timeout = 5000 });
         Assert.Equal("Half-typed controls from the youth justice board", await typist.GetByLabel("Controls in place").InputValueAsync());
 
         await typist.GetByRole(AriaRole.Button, new() { Name = "Save risk" }).ClickAsync();
