@@ -41,5 +41,6 @@ public static class TrackerServices
         builder.Services.AddScoped<RiskService>();
         builder.Services.AddSingleton<RiskDataCache>();
         builder.Services.AddTrackerSampleData();
+        builder.AddReminders();
     }
 }
