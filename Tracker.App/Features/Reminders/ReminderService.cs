@@ -283,7 +283,7 @@ public sealed class ReminderService(
     {
         var today = Today;
         return await db.Meetings.AsNoTracking()
-            .Where(m => m.Group!.Kind == GroupKind.StrategicGroup && m.PapersDeadline >= today && m.Status < MeetingStatus.Held)
+            .Where(m => m.Group!.Kind == GroupKind.StrategicGroup && m.PapersDeadline >= today && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished))
             .OrderBy(m => m.Date).ThenBy(m => m.Id)
             .Select(m => new NextMeeting(m.Id, m.GroupId, m.Group!.ShortName, m.Date, m.PapersDeadline)).FirstOrDefaultAsync(ct);
     }
@@ -334,12 +334,12 @@ public sealed class ReminderService(
     /// <summary>
     /// The actions without an update for <paramref name="quarter"/>, by each person who should give it:
     /// its owners and its owning sub-group's leads (as "Your updates" lists them). Retired actions,
-    /// objectives and strategies, strategies that do not cover the quarter, and signed-off quarters are left out.
+    /// objectives, priorities and strategies, and signed-off quarters are left out.
     /// </summary>
     static async Task<Dictionary<int, List<OutstandingAction>>> OutstandingByLeadAsync(TrackerDbContext db, FinancialQuarter quarter, CancellationToken ct)
     {
-        var strategies = await db.Strategies.AsNoTracking().Where(s => !s.IsRetired).ToListAsync(ct);
-        var live = strategies.Where(s => s.FirstQuarter <= quarter && quarter <= s.LastQuarter).Select(s => s.Id).ToList();
+        // As "Your updates" and the completeness board: every strategy not retired (whatever years its title names).
+        var live = await db.Strategies.AsNoTracking().Where(s => !s.IsRetired).Select(s => s.Id).ToListAsync(ct);
         var locked = await db.QuarterLocks.AsNoTracking().Where(l => l.Year == quarter.Year && l.Quarter == quarter.Quarter)
             .Select(l => l.StrategyId).ToListAsync(ct);
         var actions = await db.StrategyActions.AsNoTracking()
@@ -404,7 +404,7 @@ public sealed class ReminderService(
     async Task<List<Candidate>> MatterRemindersAsync(TrackerDbContext db, IReadOnlyDictionary<int, Recipient> people, CancellationToken ct)
     {
         var today = Today;
-        var nextByGroup = (await db.Meetings.AsNoTracking().Where(m => m.PapersDeadline >= today && m.Status < MeetingStatus.Held)
+        var nextByGroup = (await db.Meetings.AsNoTracking().Where(m => m.PapersDeadline >= today && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished))
                 .Select(m => new NextMeeting(m.Id, m.GroupId, m.Group!.ShortName, m.Date, m.PapersDeadline)).ToListAsync(ct))
             .GroupBy(m => m.GroupId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Date).ThenBy(m => m.Id).First());
         var window = options.LeadDaysBefore.DefaultIfEmpty(7).Max();
