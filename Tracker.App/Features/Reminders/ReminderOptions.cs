@@ -12,7 +12,9 @@ public sealed class ReminderOptions
 {
     public bool Enabled { get; set; } = true;
     public TimeOnly DailyAt { get; set; } = new(7, 0);
-    public int[] LeadDaysBefore { get; set; } = [.. ReminderSchedule.DefaultLeadDays];
+    /// <summary>Configured days (empty: the default 7 and 2; configuration binding appends to arrays, so the default is not preset).</summary>
+    public int[] LeadDaysBefore { get; set; } = [];
+    public IReadOnlyList<int> LeadDays => LeadDaysBefore is { Length: > 0 } days ? days : ReminderSchedule.DefaultLeadDays;
     public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
     public TimeSpan RetryEvery { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -302,7 +302,7 @@ public sealed class ReminderService(
         if (meeting is null) return [];
         if (occasion is null)
         {
-            if (ReminderSchedule.LeadOccasion(Today, meeting.PapersDeadline, options.LeadDaysBefore) is not { } days) return [];
+            if (ReminderSchedule.LeadOccasion(Today, meeting.PapersDeadline, options.LeadDays) is not { } days) return [];
             occasion = $"{days}d";
         }
         var quarter = ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline);
@@ -407,7 +407,7 @@ public sealed class ReminderService(
         var nextByGroup = (await db.Meetings.AsNoTracking().Where(m => m.PapersDeadline >= today && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished))
                 .Select(m => new NextMeeting(m.Id, m.GroupId, m.Group!.ShortName, m.Date, m.PapersDeadline)).ToListAsync(ct))
             .GroupBy(m => m.GroupId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Date).ThenBy(m => m.Id).First());
-        var window = options.LeadDaysBefore.DefaultIfEmpty(7).Max();
+        var window = options.LeadDays.Max();
         var matters = await db.MattersArising.AsNoTracking().Where(m => m.Status == MatterStatus.Open)
             .Select(m => new { m.Id, m.GroupId, m.MinuteNumber, m.Title, m.ResolutionText, m.Owners, DueDate = (DateOnly?)m.DueMeeting!.Date })
             .ToListAsync(ct);
@@ -447,7 +447,7 @@ public sealed class ReminderService(
     async Task<List<Candidate>> SubGroupReportRemindersAsync(TrackerDbContext db, IReadOnlyDictionary<int, Recipient> people, CancellationToken ct)
     {
         var meeting = await NextStrategicMeetingAsync(db, ct);
-        if (meeting is null || ReminderSchedule.LeadOccasion(Today, meeting.PapersDeadline, options.LeadDaysBefore) is not { } days) return [];
+        if (meeting is null || ReminderSchedule.LeadOccasion(Today, meeting.PapersDeadline, options.LeadDays) is not { } days) return [];
         var filed = await db.SubGroupReports.AsNoTracking().Where(r => r.MeetingId == meeting.Id).Select(r => r.SubGroupId).ToListAsync(ct);
         var groups = await db.Groups.AsNoTracking().Where(g => g.Kind == GroupKind.SubGroup && !filed.Contains(g.Id))
             .Select(g => new { g.Id, g.Name, g.ShortName, Leads = g.Members.Where(m => m.IsLead).Select(m => m.PersonId).ToList() })
