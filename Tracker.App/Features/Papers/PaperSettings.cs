@@ -23,6 +23,8 @@ public sealed class PaperSettings
     public string Classification { get; set; } = "Public";
     /// <summary>The marking of the risk register, which names weaknesses of the partnership.</summary>
     public string RiskRegisterClassification { get; set; } = "OFFICIAL";
+    /// <summary>Where LibreOffice's soffice is; empty to look on the PATH.</summary>
+    public string SofficePath { get; set; } = "";
     /// <summary>Seconds LibreOffice may take to convert a pack before it is stopped.</summary>
     public int ConversionTimeoutSeconds { get; set; } = 60;
 

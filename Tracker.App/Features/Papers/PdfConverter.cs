@@ -20,14 +20,14 @@ public sealed class PdfConverter(IOptions<PaperSettings> settings, ILogger<PdfCo
     // One LibreOffice at a time: it is heavy, and two instances sharing a profile refuse to start.
     static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    readonly Lazy<string?> _soffice = new(Find);
+    readonly Lazy<string?> _soffice = new(() => Find(settings.Value.SofficePath));
 
     public bool IsAvailable => _soffice.Value is not null;
 
-    static string? Find()
+    /// <summary>The configured path if it exists, otherwise soffice or libreoffice on the PATH.</summary>
+    static string? Find(string? configured)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("TRACKER_SOFFICE");
-        if (!string.IsNullOrEmpty(fromEnvironment)) return File.Exists(fromEnvironment) ? fromEnvironment : null;
+        if (!string.IsNullOrWhiteSpace(configured)) return File.Exists(configured) ? configured : null;
         foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             foreach (var name in new[] { "soffice", "libreoffice" })
