@@ -37,7 +37,7 @@ public sealed class RiskRegisterDocument(RiskService risks, ICurrentUser user, I
                  string.Join(", ", Enum.GetValues<RiskBand>().Select(b => $"{b.Label()} {s.Range(b)}")) +
                  $". Direction of travel since {register.Comparison?.Description ?? UkDates.Long(register.Since)}.", sizeHalfPoints: small);
 
-        int[] widths = [450, 1300, 1150, 1150, 600, 850, 330, 330, 620, 1450, 330, 330, 620, 1350, 800, 650, 850, 330, 330, 620];
+        int[] widths = [450, 1300, 1150, 1150, 600, 850, 330, 330, 620, 1350, 330, 330, 620, 1350, 800, 750, 850, 330, 330, 620];
         var table = doc.Table(widths);
         WordCell H(string text, bool? merge = true, int span = 1) => new(text, Span: span, Merge: merge, Size: small);
         table.HeaderRow(H("Ref"), H("Risk (uncertainty which may affect CSP objective)"), H("Risk Cause (definite situational facts affecting the objective)"),
@@ -62,7 +62,8 @@ public sealed class RiskRegisterDocument(RiskService risks, ICurrentUser user, I
                 WordCell Cell(string text) => new(first ? text : "", Merge: merge, Size: small);
                 WordCell[] Score(RiskScore? score)
                 {
-                    if (score is not { } sc) return [Cell(""), Cell(""), Cell(first ? "Not yet assessed" : "")];
+                    // The Risk Log leaves a score not yet assessed blank; a dash says so on paper.
+                    if (score is not { } sc) return [Cell(""), Cell(""), Cell(first ? "–" : "")];
                     var band = s.BandOf(sc.Score);
                     return
                     [
