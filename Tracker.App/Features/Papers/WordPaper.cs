@@ -178,7 +178,9 @@ public sealed class WordPaper : IDisposable
         for (var i = 0; i < lines.Length; i++)
         {
             var run = MakeRun(lines[i], bold, italic, size);
-            if (i > 0) run.PrependChild(new Break());
+            // A line break goes after the run's properties, which must come first.
+            if (i > 0 && run.RunProperties is { } props) run.InsertAfter(new Break(), props);
+            else if (i > 0) run.PrependChild(new Break());
             p.Append(run);
         }
     }

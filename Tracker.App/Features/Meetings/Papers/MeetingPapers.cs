@@ -175,7 +175,7 @@ public sealed class MeetingPapers(MeetingsService meetings, MattersArisingServic
             // Two matters of one minute often share an update; the paper prints it once.
             var updates = row.Lines.Where(l => l.LatestUpdate is not null).Select(l => l.LatestUpdate!).DistinctBy(u => u.Text)
                 .Select(u => u.Text).ToList();
-            if (row.Lines.Any(l => l.Closed)) updates.Add("This matter is now closed.");
+            if (row.Lines.Any(l => l.Closed) && !updates.Any(u => u.Contains("closed", StringComparison.OrdinalIgnoreCase))) updates.Add("This matter is now closed.");
             appendix.Row(new WordCell($"Minute {row.MinuteNumber}\n{row.Title}\n\n{UkDates.Long(row.MeetingDate)}", Bold: true),
                 new WordCell(arising), new WordCell(updates.Count == 0 ? "No update yet." : string.Join("\n\n", updates)));
         }

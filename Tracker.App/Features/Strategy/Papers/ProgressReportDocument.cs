@@ -50,6 +50,8 @@ public sealed class ProgressReportDocument(StrategyQueries queries, IOptions<Pap
             align: DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Center);
 
         var metricsLeft = view.Metrics.ToList();
+        var aboutMetrics = view.Priorities.SelectMany(p => p.Objectives)
+            .FirstOrDefault(o => o.Title.Contains("Metric", StringComparison.OrdinalIgnoreCase));
         foreach (var priority in view.Priorities)
         {
             var table = doc.Table(progress, rag);
@@ -59,10 +61,10 @@ public sealed class ProgressReportDocument(StrategyQueries queries, IOptions<Pap
             if (priority.LeadPartner is not null) table.Row(new WordCell($"Partner – {PartnerShort(priority.LeadPartner)}", Bold: true), new WordCell(""));
             if (!string.IsNullOrWhiteSpace(priority.Description)) table.Row(priority.Description, "");
 
-            // The metrics sit under the objective about them, else the priority's last objective.
-            var metrics = metricsLeft.Where(m => m.Priority == priority.Heading).ToList();
-            var metricsObjective = priority.Objectives.FirstOrDefault(o => o.Title.Contains("Metric", StringComparison.OrdinalIgnoreCase))
-                                   ?? priority.Objectives.LastOrDefault();
+            // As 004: the whole metrics table sits under the objective about the metrics ("8. Metrics for the 3
+            // MOPAC sub-priorities"); without one, each priority's metrics go under its last objective.
+            var metrics = aboutMetrics is null ? metricsLeft.Where(m => m.Priority == priority.Heading).ToList() : metricsLeft.ToList();
+            var metricsObjective = aboutMetrics ?? priority.Objectives.LastOrDefault();
             foreach (var objective in priority.Objectives)
             {
                 var text = $"{objective.Number}. {objective.Title}";
@@ -72,18 +74,19 @@ public sealed class ProgressReportDocument(StrategyQueries queries, IOptions<Pap
                 if (!string.IsNullOrWhiteSpace(objective.Description)) about.Add(objective.Description);
                 if (objective.RollUp.IsOverridden) about.Add($"RAG overridden from {Rag.Word(objective.RollUp.Computed)}: {objective.RollUp.OverrideReason}");
                 if (about.Count > 0) table.Row(string.Join("\n\n", about), "");
+                if (objective == metricsObjective && metrics.Count > 0)
+                {
+                    // As 004: the objective's text, its metrics table, then its actions' outcomes.
+                    metricsLeft.RemoveAll(metrics.Contains);
+                    WriteMetrics(doc, metrics);
+                    if (objective.Actions.Count == 0 && objective == priority.Objectives[^1]) continue;
+                    table = doc.Table(progress, rag);
+                    table.Header(Heading(view.Quarter, priority.Number, view.Title), "Rag Status");
+                }
                 foreach (var action in objective.Actions)
                 {
                     var narrative = action.Update is { } u ? u.Narrative : $"No update was given for {view.Quarter.Label}.";
                     table.Row(new WordCell($"{action.Description}\n\n{narrative}"), RagCell(action.Rag));
-                }
-                if (objective == metricsObjective && metrics.Count > 0)
-                {
-                    table.Row(new WordCell(MetricsTitle(metrics), Bold: true, Span: 2));
-                    metricsLeft.RemoveAll(metrics.Contains);
-                    WriteMetrics(doc, metrics);
-                    // The priority's table carries on below the metrics.
-                    if (objective != priority.Objectives[^1]) { table = doc.Table(progress, rag); table.Header("Progress", "Rag Status"); }
                 }
             }
         }
@@ -93,8 +96,6 @@ public sealed class ProgressReportDocument(StrategyQueries queries, IOptions<Pap
             WriteMetrics(doc, metricsLeft);
         }
     }
-
-    static string MetricsTitle(IReadOnlyList<MetricRow> metrics) => $"Metrics: {metrics[0].PeriodLabel}";
 
     static void WriteMetrics(WordPaper doc, IReadOnlyList<MetricRow> metrics)
     {
