@@ -80,6 +80,29 @@ public sealed class CoverSheetPapersTests(TrackerAppFactory app) : IClassFixture
         Assert.True(again.Succeeded);
     }
 
+    [Fact]
+    public async Task PackZip_ReportMarkedOfficialSensitive_ReportInThePackCarriesTheMarking()
+    {
+        var june = await app.MeetingIdAsync(2019, 6, 20);
+        var saved = await AsAsync(MeetingsTestData.Administrator, s => s.SaveAsync(june, CoverSheetPapers.ProgressReport, 0, Input("CSD19093", "OFFICIAL-SENSITIVE")));
+        Assert.True(saved.Succeeded);
+
+        var member = await app.SignInAsync("member");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await member.GetFileAsync($"/meetings/{june}/pack.zip", "application/zip")));
+        DocumentFormat.OpenXml.Packaging.WordprocessingDocument Open(string suffix)
+        {
+            var copy = new MemoryStream();
+            using (var entry = zip.Entries.Single(e => e.FullName.EndsWith(suffix, StringComparison.Ordinal)).Open()) entry.CopyTo(copy);
+            return PaperFiles.OpenWord(copy.ToArray());
+        }
+        using var report = Open("progress-report-2018-q4.docx");
+        Assert.Contains("OFFICIAL-SENSITIVE", report.HeaderText());
+        Assert.Contains("OFFICIAL-SENSITIVE", report.FooterText());
+        using var register = Open("risk-register.docx");
+        Assert.DoesNotContain("SENSITIVE", register.HeaderText());
+        Assert.Contains("OFFICIAL", register.HeaderText());
+    }
+
     [Theory]
     [InlineData(MeetingsTestData.Member)]
     [InlineData(MeetingsTestData.Lead)]

@@ -19,7 +19,7 @@ public sealed record PackPaper(string? AgendaNumber, string Name, string Title, 
 /// page numbers match the agenda's page references.
 /// </summary>
 public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers papers, ProgressReportDocument report,
-    RiskRegisterDocument risks, PdfConverter converter)
+    RiskRegisterDocument risks, CoverSheetService coverSheets, PdfConverter converter)
 {
     public bool CanMakePdf => converter.IsAvailable;
 
@@ -30,6 +30,11 @@ public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers p
         var m = pack.Meeting;
         var quarter = StrategicGroupCalendar.QuarterReviewedAt(m.Date);
         var since = pack.Previous?.Date;
+        // A classification the clerk gave this meeting's report or register (e.g. OFFICIAL-SENSITIVE) marks it in the pack.
+        async Task<Classification?> MarkingAsync(string paper) =>
+            await coverSheets.GetAsync(m.Id, paper, ct) is { IsSaved: true } sheet ? sheet.Classification : null;
+        var reportMarking = await MarkingAsync(CoverSheetPapers.ProgressReport);
+        var registerMarking = await MarkingAsync(CoverSheetPapers.RiskRegister);
 
         var candidates = new List<(string Kind, PackPaper Paper)>();
         if (pack.Previous is { } previous)
@@ -38,9 +43,9 @@ public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers p
         candidates.Add(("matters-arising", new PackPaper(null, "matters-arising", "Matters arising",
             (s, first, c) => papers.WriteMattersArisingAsync(s, m.Id, first, c))));
         candidates.Add(("report", new PackPaper(null, $"progress-report-{quarter.Year}-q{quarter.Quarter}", $"{quarter.Label} progress report",
-            (s, first, c) => report.WriteAsync(s, quarter, null, first, c))));
+            (s, first, c) => report.WriteAsync(s, quarter, null, first, c, reportMarking))));
         candidates.Add(("risks", new PackPaper(null, "risk-register", "Risk register",
-            (s, first, c) => risks.WriteAsync(s, since, first, c))));
+            (s, first, c) => risks.WriteAsync(s, since, first, c, registerMarking))));
         foreach (var slot in pack.SubGroupReports.Where(r => r.Report is not null))
         {
             var filed = slot.Report!;

@@ -19,13 +19,14 @@ public sealed class RiskRegisterDocument(RiskService risks, ICurrentUser user, I
     public Task<RiskRegister> LoadAsync(DateOnly? since, CancellationToken ct) =>
         risks.GetRegisterAsync(new RiskFilter { Sort = "reference", Since = since }, ct);
 
-    public async Task WriteAsync(Stream stream, DateOnly? since, int? firstPage, CancellationToken ct) =>
-        Write(stream, await LoadAsync(since, ct), firstPage);
+    /// <param name="classification">The marking of the meeting's cover sheet for this paper; the partnership's default otherwise.</param>
+    public async Task WriteAsync(Stream stream, DateOnly? since, int? firstPage, CancellationToken ct, Classification? classification = null) =>
+        Write(stream, await LoadAsync(since, ct), firstPage, classification);
 
-    public void Write(Stream stream, RiskRegister register, int? firstPage = null)
+    public void Write(Stream stream, RiskRegister register, int? firstPage = null, Classification? classification = null)
     {
         var produced = DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
-        using var doc = new WordPaper(stream, new PaperInfo("Risk register", settings.Value.RiskClassification, produced, Landscape: true, FirstPageNumber: firstPage));
+        using var doc = new WordPaper(stream, new PaperInfo("Risk register", classification ?? settings.Value.RiskClassification, produced, Landscape: true, FirstPageNumber: firstPage));
         var s = register.Settings;
         const int small = 16;
 

@@ -30,18 +30,20 @@ public sealed class ProgressReportDocument(StrategyQueries queries, IOptions<Pap
         return await queries.LoadAsync(id, quarter, ct);
     }
 
-    public async Task<bool> WriteAsync(Stream stream, FinancialQuarter quarter, int? strategyId, int? firstPage, CancellationToken ct)
+    /// <param name="classification">The marking of the meeting's cover sheet for this paper; the partnership's default otherwise.</param>
+    public async Task<bool> WriteAsync(Stream stream, FinancialQuarter quarter, int? strategyId, int? firstPage, CancellationToken ct,
+        Classification? classification = null)
     {
         if (await LoadAsync(quarter, strategyId, ct) is not { } view) return false;
-        Write(stream, view, firstPage);
+        Write(stream, view, firstPage, classification);
         return true;
     }
 
-    public void Write(Stream stream, StrategyView view, int? firstPage = null)
+    public void Write(Stream stream, StrategyView view, int? firstPage = null, Classification? classification = null)
     {
         var produced = DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
         var title = $"{view.Quarter.Label} progress report";
-        using var doc = new WordPaper(stream, new PaperInfo(title, settings.Value.DefaultClassification, produced, FirstPageNumber: firstPage));
+        using var doc = new WordPaper(stream, new PaperInfo(title, classification ?? settings.Value.DefaultClassification, produced, FirstPageNumber: firstPage));
         var rag = 1800;
         var progress = doc.TextWidth - rag;
 
