@@ -162,6 +162,10 @@ public sealed class MeetingPapersTests(TrackerAppFactory app) : IClassFixture<Tr
         var first = int.Parse(reference.Groups[1].Value);
         Assert.Contains("CSD19092", byPage[first - 1]);
         Assert.Contains($"Page {first}", byPage[first - 1]);
+        // Printed double-sided, every paper starts on a right-hand page, as in the published packs.
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(byPage[0] + byPage[1], @"\(Pages? (\d+)"))
+            Assert.Equal(1, int.Parse(m.Groups[1].Value) % 2);
+        Assert.Contains("This page is left intentionally blank", text);
         Assert.Contains("Quarter Four – Progress Against Priority One", text);
         Assert.Contains("RISK REGISTER COMPLETED BY", text);
     }

@@ -117,22 +117,34 @@ public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers p
         try
         {
             var papersOnly = found.Papers;
+            var meeting = found.Pack.Meeting;
             // Pass 1: placeholder references the width of real ones, so the agenda's length does not change.
             var placeholders = papersOnly.Where(p => p.AgendaNumber is not null).ToDictionary(p => p.AgendaNumber!, _ => new PageRange(88, 88));
-            var first = await RenderAsync(folder, "pass1", Agenda(meetingId, placeholders), papersOnly, null, ct);
-            var counts = first.Select(PageCount).ToList();
+            var pass1 = new List<(PackPaper, int?)> { (Agenda(meetingId, placeholders), null) };
+            pass1.AddRange(papersOnly.Select(p => (p, (int?)null)));
+            var counts = (await RenderAsync(folder, "pass1", pass1, ct)).Select(PageCount).ToList();
 
+            // As the published packs: every paper starts on a right-hand (odd) page for double-sided
+            // printing, a paper of an odd number of pages followed by "This page is left intentionally blank".
+            var pass2 = new List<(PackPaper, int?)>();
             var ranges = new Dictionary<string, PageRange>();
-            var starts = new List<int>();
-            var page = counts[0] + 1;
-            for (var i = 0; i < papersOnly.Count; i++)
+            var page = 1;
+            for (var i = 0; i < counts.Count; i++)
             {
-                starts.Add(page);
-                if (papersOnly[i].AgendaNumber is { } number) ranges[number] = new PageRange(page, page + counts[i + 1] - 1);
-                page += counts[i + 1];
+                var paper = i == 0 ? null : papersOnly[i - 1];
+                if (paper?.AgendaNumber is { } number) ranges[number] = new PageRange(page, page + counts[i] - 1);
+                pass2.Add((paper ?? default!, page));
+                page += counts[i];
+                if (counts[i] % 2 == 1 && i < counts.Count - 1)
+                {
+                    var blank = page;
+                    pass2.Add((new PackPaper(null, $"blank-{blank}", "", (s, _, _) => { papers.WriteBlankPage(s, meeting, blank); return Task.CompletedTask; }), blank));
+                    page++;
+                }
             }
-            // Pass 2: the same papers numbered through the pack, and the agenda with its references.
-            var second = await RenderAsync(folder, "pass2", Agenda(meetingId, ranges), papersOnly, starts, ct);
+            // Pass 2: the papers numbered through the pack, and the agenda with its page references.
+            pass2[0] = (Agenda(meetingId, ranges), 1);
+            var second = await RenderAsync(folder, "pass2", pass2, ct);
 
             var merged = Path.Combine(Path.GetTempPath(), $"tracker-pack-{Guid.NewGuid():N}.pdf");
             using (var pack = new PdfDocument())
@@ -154,18 +166,16 @@ public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers p
         }
     }
 
-    async Task<IReadOnlyList<string>> RenderAsync(string folder, string pass, PackPaper agenda, IReadOnlyList<PackPaper> rest,
-        IReadOnlyList<int>? starts, CancellationToken ct)
+    /// <summary>Writes each paper as .docx (numbered from its first page, when given) and converts them all in one LibreOffice run.</summary>
+    async Task<IReadOnlyList<string>> RenderAsync(string folder, string pass, IReadOnlyList<(PackPaper Paper, int? FirstPage)> all, CancellationToken ct)
     {
         var dir = Directory.CreateDirectory(Path.Combine(folder, pass)).FullName;
         var files = new List<string>();
-        var all = new List<PackPaper> { agenda };
-        all.AddRange(rest);
         for (var i = 0; i < all.Count; i++)
         {
-            var path = Path.Combine(dir, $"{i:00}-{all[i].Name}.docx");
+            var path = Path.Combine(dir, $"{i:00}-{all[i].Paper.Name}.docx");
             await using (var file = File.Create(path))
-                await all[i].WriteAsync(file, i == 0 ? (starts is null ? null : 1) : starts?[i - 1], ct);
+                await all[i].Paper.WriteAsync(file, all[i].FirstPage, ct);
             files.Add(path);
         }
         return await converter.ConvertAsync(files, ct);

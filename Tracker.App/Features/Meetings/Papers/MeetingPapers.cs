@@ -202,6 +202,13 @@ public sealed class MeetingPapers(MeetingsService meetings, MattersArisingServic
         }
     }
 
+    /// <summary>The back of a paper with an odd number of pages, in a pack printed double-sided.</summary>
+    public void WriteBlankPage(Stream stream, MeetingHeader meeting, int page)
+    {
+        using var doc = new WordPaper(stream, new PaperInfo($"Meeting pack, {meeting.Title}", Settings.DefaultClassification, Today, FirstPageNumber: page));
+        doc.Para(string.Concat(Enumerable.Repeat("\n", 14)) + "This page is left intentionally blank", align: JustificationValues.Center);
+    }
+
     // ---- Forward plan (001) ----
 
     public async Task WriteForwardPlanAsync(Stream stream, CancellationToken ct)
