@@ -16,7 +16,9 @@ public static class ReminderServices
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IEmailSender>(_ => email.IsSmtp
             ? new SmtpEmailSender(email.Smtp)
-            : new PickupEmailSender(Path.GetFullPath(email.PickupDirectory, builder.Environment.ContentRootPath)));
+            : new PickupEmailSender(email.PickupDirectory is { Length: > 0 } folder
+                ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
+                : Path.Combine(DatabaseServices.DataFolder(builder.Configuration, builder.Environment.ContentRootPath), "mail")));
         builder.Services.AddSingleton<ReminderLinks>();
         builder.Services.AddSingleton<UnsubscribeTokens>();
         builder.Services.AddScoped<UnsubscribeNames>();

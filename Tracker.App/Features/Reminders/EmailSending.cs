@@ -6,14 +6,15 @@ namespace Tracker.App.Features.Reminders;
 
 /// <summary>
 /// Where email goes: <c>Email:Mode</c> = <c>Pickup</c> (the default: each message is written as an
-/// .eml file to <c>Email:PickupDirectory</c>, default App_Data/mail, so a developer's <c>dotnet run</c>
+/// .eml file to <c>Email:PickupDirectory</c>, default App_Data/mail (the data folder's mail), so a developer's <c>dotnet run</c>
 /// sends nothing anywhere) or <c>Smtp</c> (<c>Email:Smtp:Host</c>, <c>Port</c>, <c>UserName</c>,
 /// <c>Password</c>, <c>UseTls</c>). <c>Email:From</c> is the sender.
 /// </summary>
 public sealed class EmailOptions
 {
     public string Mode { get; set; } = "Pickup";
-    public string PickupDirectory { get; set; } = "App_Data/mail";
+    /// <summary>Unset: <c>mail</c> in the app's data folder (<c>DataFolder</c>, by default App_Data), so tests and instances keep their own.</summary>
+    public string? PickupDirectory { get; set; }
     public string From { get; set; } = "Safer Bromley Partnership <no-reply@saferbromley.invalid>";
     public SmtpOptions Smtp { get; set; } = new();
 
