@@ -5,6 +5,7 @@ using Tracker.App.Features.People;
 using Tracker.App.Features.Admin;
 using Tracker.App.Features.Strategy;
 using Tracker.App.Features.Risks;
+using Tracker.App.Features.Papers;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -39,6 +40,8 @@ public static class TrackerServices
         builder.Services.AddSingleton<MattersDataCache>();
         builder.Services.AddStrategy();
         builder.Services.AddRisks();
+        builder.AddPapers();
         builder.Services.AddTrackerSampleData();
+        builder.AddReminders();
     }
 }
