@@ -19,6 +19,9 @@ public sealed class UserAdminTests(TrackerAppFactory app) : ComponentTestContext
 
     static void Type(IRenderedComponent<UserEdit> cut, string id, string value) => cut.Find($"#{id}").Input(value);
 
+    static void ChooseRole(IRenderedComponent<UserEdit> cut, string role) =>
+        cut.Find($"input[type=radio][aria-describedby='role-hint-{role}']").Click();
+
     static IReadOnlyList<string> Summary(IRenderedComponent<UserEdit> cut) =>
         cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim()).ToList();
 
@@ -89,7 +92,7 @@ public sealed class UserAdminTests(TrackerAppFactory app) : ComponentTestContext
         Type(cut, "DisplayName", "Temporary Officer");
         Type(cut, "Email", "temp@example.org");
         Type(cut, "Password", "temporary-password-1");
-        cut.FindAll("input[type=radio]").Single(r => r.GetAttribute("value") == "Lead").Change("Lead");
+        ChooseRole(cut, "Lead");
         await cut.Find("form").SubmitAsync();
         cut.WaitForAssertion(() => Assert.EndsWith("/admin/users", Uri));
         var row = await RowTextAsync("temp@example.org");
@@ -115,7 +118,7 @@ public sealed class UserAdminTests(TrackerAppFactory app) : ComponentTestContext
     public async Task Update_OwnAdministratorRole_RefusedBesideRole()
     {
         var cut = await OpenAsync("admin@example.org");
-        cut.FindAll("input[type=radio]").Single(r => r.GetAttribute("value") == "Member").Change("Member");
+        ChooseRole(cut, "Member");
         await cut.Find("form").SubmitAsync();
         cut.WaitForAssertion(() => Assert.Equal(["You cannot remove your own administrator role or disable your own account"], Summary(cut)));
         Assert.Equal("#Role", cut.Find("[data-error-summary] a").GetAttribute("href"));
