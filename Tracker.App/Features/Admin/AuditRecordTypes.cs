@@ -20,6 +20,7 @@ public static class AuditRecordTypes
         ["MatterArising"] = "Matter arising",
         ["MatterUpdate"] = "Matter arising update",
         ["SubGroupReport"] = "Sub-group report",
+        ["CoverSheet"] = "Cover sheet",
         ["Strategy"] = "Strategy",
         ["Priority"] = "Priority",
         ["SubPriority"] = "Sub-priority",
