@@ -28,6 +28,8 @@ public sealed record MetricRow(int ValueId, int Version, string Name, string? Pr
     decimal? ChangePercent, string ChangeText, RagStatus Suggested, RagStatus? Override, string? OverrideReason, string PeriodLabel)
 {
     public RagStatus Rag => Override ?? Suggested;
+    /// <summary>The priority the metric belongs to, so the report can show it under that priority.</summary>
+    public int? PriorityId { get; init; }
 }
 
 public sealed record QuarterLockView(string LockedBy, DateTimeOffset LockedAt);
