@@ -3,15 +3,15 @@ using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
 
-/// <summary>What the administrator's action form posts. Owners are typed as initials, as the papers write them: "AM/RV".</summary>
+/// <summary>The administrator's action form. Owners are typed as initials, as the papers write them: "AM/RV".</summary>
 public sealed class ActionEditForm
 {
     public int Version { get; set; }
     public string? Number { get; set; }
     public string? Description { get; set; }
     public string? Owners { get; set; }
-    public string? OwningGroupId { get; set; }
-    public string? LeadPartnerId { get; set; }
+    public int? OwningGroupId { get; set; }
+    public int? LeadPartnerId { get; set; }
     public string? StartDate { get; set; }
     public string? TargetDate { get; set; }
     public string? Status { get; set; }
@@ -22,8 +22,8 @@ public sealed class ActionEditForm
         Number = action.Input.Number,
         Description = action.Input.Description,
         Owners = string.Join("/", action.Input.OwnerIds.Select(id => initials.GetValueOrDefault(id, "?")).Order()),
-        OwningGroupId = action.Input.OwningGroupId?.ToString(),
-        LeadPartnerId = action.Input.LeadPartnerId?.ToString(),
+        OwningGroupId = action.Input.OwningGroupId,
+        LeadPartnerId = action.Input.LeadPartnerId,
         StartDate = action.Input.StartDate is { } s ? UkDates.Short(s) : null,
         TargetDate = action.Input.TargetDate is { } t ? UkDates.Short(t) : null,
         Status = action.Input.Status.ToString(),
@@ -47,7 +47,7 @@ public sealed class ActionEditForm
             return null;
         }
         var input = new ActionInput(Number ?? "", Description ?? "", owners,
-            int.TryParse(OwningGroupId, out var g) ? g : null, int.TryParse(LeadPartnerId, out var p) ? p : null,
+            OwningGroupId, LeadPartnerId,
             Date(StartDate, nameof(StartDate), "Start date"), Date(TargetDate, nameof(TargetDate), "Target date"),
             Enum.TryParse<ActionStatus>(Status, out var status) ? status : ActionStatus.InProgress);
         return (input, errors);

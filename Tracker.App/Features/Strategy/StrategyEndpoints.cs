@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
@@ -27,13 +26,5 @@ public static class StrategyEndpoints
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
                 $"actions-{q.Year}-q{q.Quarter}.csv");
         });
-
-        // Live fragments: the same components the pages render for their data-live regions.
-        var live = app.MapGroup("/live/strategy");
-        live.MapGet("/overview", (int strategy, int year, int quarter) =>
-            new RazorComponentResult<StrategyOverview>(new { StrategyId = strategy, Year = year, Quarter = quarter }));
-        live.MapGet("/report", (int strategy, int year, int quarter) =>
-            new RazorComponentResult<ReportBody>(new { StrategyId = strategy, Year = year, Quarter = quarter }));
-        live.MapGet("/panel", () => new RazorComponentResult<StrategyPanelBody>());
     }
 }

@@ -80,3 +80,13 @@ public static class UpdateViewExtensions
 {
     public static FinancialQuarter Quarter(this UpdateView update) => FinancialQuarter.FromKey(update.QuarterKey);
 }
+
+public sealed record QuarterRagCounts(FinancialQuarter Quarter, IReadOnlyList<RagCount> Counts);
+
+public sealed record PriorityRagMix(string Heading, IReadOnlyList<QuarterRagCounts> Quarters);
+
+public sealed record MetricPoint(FinancialQuarter Quarter, string PeriodLabel, int Count, int PreviousCount, string ChangeText, RagStatus Rag);
+
+public sealed record MetricTrend(string Name, IReadOnlyList<MetricPoint> Points);
+
+public sealed record ChartData(IReadOnlyList<FinancialQuarter> Quarters, IReadOnlyList<PriorityRagMix> Priorities, IReadOnlyList<MetricTrend> Metrics);

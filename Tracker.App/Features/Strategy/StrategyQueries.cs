@@ -270,6 +270,28 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
         return new DashboardSummary(view.Id, view.Title, quarter, priorities);
     }
 
+    /// <summary>
+    /// For the report's charts: each priority's actions by RAG in the four quarters up to
+    /// <paramref name="quarter"/>, and each metric's rolling-year counts over the quarters it has figures for.
+    /// </summary>
+    public async Task<ChartData?> ChartsAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default)
+    {
+        var data = await DataAsync(ct);
+        var quarters = new[] { quarter.Previous.Previous.Previous, quarter.Previous.Previous, quarter.Previous, quarter };
+        var views = quarters.Select(q => View(data, strategyId, q, withMetricsAndLock: false)).ToList();
+        if (views[^1] is not { } last) return null;
+        RagStatus?[] scale = [RagStatus.Blue, RagStatus.Green, RagStatus.Amber, RagStatus.Red, null];
+        var mixes = last.Priorities.Select(p => new PriorityRagMix(p.Heading,
+            quarters.Select((q, i) => new QuarterRagCounts(q,
+                scale.Select(r => new RagCount(r, views[i]?.Priorities.FirstOrDefault(x => x.Id == p.Id)?.Actions.Count(a => a.Rag == r) ?? 0, 0)).ToList()))
+                .ToList())).ToList();
+        var trends = data.Metrics.Where(m => m.StrategyId == strategyId && m.Values.Count > 0)
+            .Select(m => new MetricTrend(m.Name, m.Values.Where(v => v.FinancialQuarter <= quarter)
+                .Select(v => new MetricPoint(v.FinancialQuarter, v.PeriodLabel, v.Count, v.PreviousCount, v.ChangeText, v.Rag)).ToList()))
+            .Where(t => t.Points.Count > 0).ToList();
+        return new ChartData(quarters, mixes, trends);
+    }
+
     public async Task<IReadOnlyDictionary<RagStatus, string>> DefinitionsAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
