@@ -1,5 +1,7 @@
-using System.Text;
+using Tracker.App.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tracker.App.Features.Papers;
+using Tracker.App.Features.Risks.Papers;
 using Tracker.Domain.Risks;
 
 namespace Tracker.App.Features.Risks;
@@ -11,10 +13,18 @@ public static class RiskEndpoints
         app.MapGet("/risks/export.csv", async (RiskService risks, CancellationToken ct) =>
         {
             var csv = await risks.ExportCsvAsync(ct);
-            // A byte order mark so spreadsheet programs read the en dashes and accents as UTF-8.
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
-            return Results.File(bytes, "text/csv; charset=utf-8", $"risk-register-{risks.Today:yyyy-MM-dd}.csv");
+            return FileDownload.Csv(csv, $"risk-register-{risks.Today:yyyy-MM-dd}.csv");
         });
+
+        // The register as a committee paper (the Risk Log, landscape) and as a spreadsheet.
+        app.MapGet("/risks/register.docx", async (string? since, RiskRegisterDocument document, CancellationToken ct) =>
+            await PaperResults.DocxAsync(async s =>
+            {
+                await document.WriteAsync(s, DateOnly.TryParseExact(since, "yyyy-MM-dd", out var d) ? d : null, null, ct);
+                return true;
+            }, RiskRegisterDocument.FileName));
+        app.MapGet("/risks/register.xlsx", async (RiskRegisterWorkbook workbook, CancellationToken ct) =>
+            await PaperResults.XlsxAsync(s => workbook.WriteAsync(s, ct), RiskRegisterWorkbook.FileName));
 
         // Live-region fragments: the same components the pages render, for the live module to swap in.
         app.MapGet("/live/risks/table", async (HttpContext context, RiskService risks, CancellationToken ct) =>

@@ -1,4 +1,6 @@
-using System.Text;
+using Tracker.App.Common;
+using Tracker.App.Features.Papers;
+using Tracker.App.Features.Strategy.Papers;
 using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
@@ -23,8 +25,19 @@ public static class StrategyEndpoints
         {
             var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
             var csv = await export.CsvAsync(q, strategy, ct);
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
-                $"actions-{q.Year}-q{q.Quarter}.csv");
+            return FileDownload.Csv(csv, $"actions-{q.Year}-q{q.Quarter}.csv");
+        });
+
+        // The committee papers: the quarterly progress report as Word, the actions as a spreadsheet.
+        app.MapGet("/actions/report.docx", async (int? year, int? quarter, int? strategy, ProgressReportDocument report, StrategyQueries queries, CancellationToken ct) =>
+        {
+            var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
+            return await PaperResults.DocxAsync(s => report.WriteAsync(s, q, strategy, null, ct), ProgressReportDocument.FileName(q));
+        });
+        app.MapGet("/actions/export.xlsx", async (int? year, int? quarter, int? strategy, ActionsWorkbook workbook, StrategyQueries queries, CancellationToken ct) =>
+        {
+            var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
+            return await PaperResults.XlsxAsync(s => workbook.WriteAsync(s, q, strategy, ct), ActionsWorkbook.FileName(q));
         });
     }
 }
