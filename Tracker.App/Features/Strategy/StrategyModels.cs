@@ -62,7 +62,8 @@ public sealed record CompletenessRow(string Name, int Updated, int Outstanding, 
 }
 
 public sealed record Completeness(int StrategyId, string StrategyTitle, FinancialQuarter Quarter, PapersDeadline Deadline,
-    IReadOnlyList<CompletenessRow> ByGroup, IReadOnlyList<CompletenessRow> ByLead, QuarterLockView? Lock);
+    IReadOnlyList<CompletenessRow> ByGroup, IReadOnlyList<CompletenessRow> ByLead, QuarterLockView? Lock,
+    IReadOnlyList<ActionView> WithoutSubGroup, bool PastDeadline);
 
 public sealed record RagCount(RagStatus? Rag, int Count, int Previous)
 {

@@ -248,12 +248,17 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
             var missing = list.Count - updated;
             return new CompletenessRow(name, updated, pastDeadline ? 0 : missing, pastDeadline ? missing : 0);
         }
-        var byGroup = actions.GroupBy(a => a.GroupName ?? "No sub-group").OrderBy(g => g.Key)
+        // Actions no sub-group owns are named one by one, not counted in a "No sub-group" row.
+        var byGroup = actions.Where(a => a.GroupName is not null).GroupBy(a => a.GroupName!).OrderBy(g => g.Key)
             .Select(g => Count(g.Key + (groupLeads.TryGetValue(g.Key, out var leads) && leads.Count > 0 ? $" (lead: {string.Join(", ", leads)})" : ""), g))
             .ToList();
-        var byLead = actions.SelectMany(a => a.OwnerNames.Select(n => (Name: n, Action: a))).GroupBy(x => x.Name).OrderBy(g => g.Key)
+        var withoutGroup = actions.Where(a => a.GroupName is null).ToList();
+        // A lead answers for the actions they own and those of the sub-groups they lead: the same actions as their My updates.
+        IEnumerable<string> Answerable(ActionView a) =>
+            a.OwnerNames.Concat(a.GroupName is { } g && groupLeads.TryGetValue(g, out var leads) ? leads : []).Distinct();
+        var byLead = actions.SelectMany(a => Answerable(a).Select(n => (Name: n, Action: a))).GroupBy(x => x.Name).OrderBy(g => g.Key)
             .Select(g => Count(g.Key, g.Select(x => x.Action))).ToList();
-        return new Completeness(view.Id, view.Title, quarter, deadline, byGroup, byLead, view.Lock);
+        return new Completeness(view.Id, view.Title, quarter, deadline, byGroup, byLead, view.Lock, withoutGroup, pastDeadline);
     }
 
     /// <summary>Count of actions by RAG per priority, with the previous quarter's counts for the change.</summary>
