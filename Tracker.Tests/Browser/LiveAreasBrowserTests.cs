@@ -18,13 +18,15 @@ public sealed class LiveAreasBrowserTests(BrowserFixture browser)
         browser.App.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title.Contains("2020")).Select(a => a.Id).SingleAsync());
 
     [Fact]
-    public async Task ActionRag_LeadSaves_ChairsOverviewAndReportUpdateWithoutReload()
+    public async Task ActionRag_LeadSaves_ChairsDashboardOverviewAndReportUpdateWithoutReload()
     {
         var quarter = FinancialQuarter.Containing(DateOnly.FromDateTime(DateTime.UtcNow));
         var id = await ActionIdAsync("3.1");
 
-        // The dashboard page is still static (its port is separate); StrategyPanel follows "strategy" like these pages.
-        var overview = await browser.SignedInPageAsync("chair");
+        var dashboard = await browser.SignedInPageAsync("chair");
+        await dashboard.OpenAsync("/");
+        var summaryBefore = await dashboard.Locator("[data-strategy-summary]").InnerTextAsync();
+        var overview = await dashboard.Context.NewPageAsync();
         await overview.OpenAsync($"/actions?year={quarter.Year}&quarter={quarter.Quarter}");
         var report = await overview.Context.NewPageAsync();
         await report.OpenAsync($"/actions/report?year={quarter.Year}&quarter={quarter.Quarter}");
@@ -41,7 +43,8 @@ public sealed class LiveAreasBrowserTests(BrowserFixture browser)
         await Assertions.Expect(row).ToContainTextAsync("Funding for the burglary prevention patrols was withdrawn", WithinTwoSeconds);
         await Assertions.Expect(report.Locator("[data-live-announcer]")).ToContainTextAsync("Action 3.1 updated by Peter Sibley", WithinTwoSeconds);
         await Assertions.Expect(overview.Locator("[data-action='3.1'] [data-rag]").First).ToHaveTextAsync("Red", new() { Timeout = 2000 });
-        await overview.Context.CloseAsync();
+        await Assertions.Expect(dashboard.Locator("[data-strategy-summary]")).Not.ToHaveTextAsync(summaryBefore, new() { Timeout = 2000 });
+        await dashboard.Context.CloseAsync();
         await lead.Context.CloseAsync();
     }
 
