@@ -24,7 +24,7 @@ public sealed record ResolutionView(int Id, string Text, string Owners, bool Nee
 public sealed record MinuteItemView(int Id, string Number, string Title, string Text, IReadOnlyList<ResolutionView> Resolutions);
 public sealed record AgendaItemEditRow(int Id, int Version, int Order, string Number, string Title, string Presenter, string PaperLink, AgendaItemKind Kind);
 public sealed record AttendanceEditRow(int Id, int Version, AttendanceKind Kind, int? PersonId, string Name, int? SubstituteForId, string? SubstituteFor, string Text);
-public sealed record MinutesView(MeetingHeader Meeting, IReadOnlyList<MinuteItemView> Items, string NextNumber);
+public sealed record MinutesView(MeetingHeader Meeting, IReadOnlyList<MinuteItemView> Items, string NextNumber, IReadOnlyList<AttendanceRow> Attendance);
 /// <summary>A sub-group's report slot for a meeting, with the form's loaded version and whether this user may file it.</summary>
 public sealed record SubGroupReportSlot(MeetingHeader Meeting, string SubGroup, SubGroupReportView? Existing, int Version, DateOnly? LastStrategicGroup, bool CanFile);
 /// <summary>Someone the clerk may pick: the list shows the name with role and organisation; found by surname, first name or initials.</summary>

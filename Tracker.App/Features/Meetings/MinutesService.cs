@@ -32,7 +32,10 @@ public sealed class MinutesService(IDbContextFactory<TrackerDbContext> dbs, ICur
                     .Select(r => new ResolutionView(r.Id, r.Text, r.Owners, r.NeedsAction, matters.FirstOrDefault(m => m.ResolutionId == r.Id)?.Id))
                     .ToList()))
             .ToList();
-        return new MinutesView(header, views, (await NextNumberAsync(db, header, ct)).ToString());
+        // The minutes open with who attended, as the source minutes do.
+        var attendance = (await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).OrderBy(a => a.Order).ToListAsync(ct))
+            .Select(a => new AttendanceRow(a.Kind, a.Name, a.SubstituteFor, a.Describe())).ToList();
+        return new MinutesView(header, views, (await NextNumberAsync(db, header, ct)).ToString(), attendance);
     }
 
     /// <summary>

@@ -39,6 +39,10 @@ public sealed class MinutesEntryTests(TrackerAppFactory app) : ComponentTestCont
         Assert.Equal(["68", "68a", "68b", "68c", "69"], numbers.Skip(11).Take(5));
         Assert.Contains("AM/RV", page.QuerySelector("tr[data-minute='64']")!.TextContent);
         Assert.Null(page.QuerySelector("#Number"));
+        // As the source minutes do, the minutes open with Present, Also present and Apologies.
+        Assert.Equal(["Present", "Also present", "Apologies"], page.QuerySelectorAll("h3").Select(h => h.TextContent.Trim()).Take(3));
+        Assert.Contains("Lisa Ramsell (Senior Probation Officer) attended as substitute for Katie Nash", page.QuerySelector("[data-attendance=AlsoPresent]")!.TextContent);
+        Assert.Contains("Rob Vale", page.QuerySelector("[data-attendance=Apologies]")!.TextContent);
     }
 
     [Fact]
