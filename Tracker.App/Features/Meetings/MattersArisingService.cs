@@ -91,6 +91,7 @@ public sealed class MattersArisingService(IDbContextFactory<TrackerDbContext> db
         var open = row.Status == MatterStatus.Open;
         return new MatterDetail(row, updates, closedBy,
             open && MayUpdate(row.Owners, initials),
+            open && MayClose(row.Owners, initials),
             open && user.CanEditEverything());
     }
 
@@ -127,12 +128,23 @@ public sealed class MattersArisingService(IDbContextFactory<TrackerDbContext> db
         user.IsAdministrator()
         || (ActionOwners.Names(owners, initials) && (user.IsInRole(Tracker.Domain.People.TrackerRoles.Lead) || user.IsChair()));
 
-    /// <summary>Closes a matter with a note. The clerk or the chair may.</summary>
+    // The clerk or the chair closes any matter; a lead closes a matter they own (issue 12), in place.
+    bool MayClose(string owners, string? initials) =>
+        user.CanEditEverything() || (ActionOwners.Names(owners, initials) && user.IsInRole(Tracker.Domain.People.TrackerRoles.Lead));
+
+    /// <summary>Closes a matter with a note. The clerk, the chair, or a lead who owns the matter may.</summary>
     public async Task<SaveResult> CloseAsync(int id, int loadedVersion, CloseMatterInput input, CancellationToken ct = default)
     {
-        if (!user.CanEditEverything()) return SaveResult.Forbidden("Only the clerk or the chair can close a matter arising");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var matter = await db.MattersArising.Include(m => m.Updates).SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (!user.CanEditEverything())
+        {
+            var initials = user.PersonId is { } pid ? await MyInitialsAsync(db, pid, ct) : null;
+            if (matter is null || !MayClose(matter.Owners, initials))
+                return SaveResult.Forbidden(matter is null
+                    ? "Only the clerk, the chair or the matter's owners can close a matter arising"
+                    : $"Only the owners of {matter.Label} ({matter.Owners}), the clerk or the chair can close it");
+        }
         if (matter is null) return SaveResult.Missing();
         var errors = _closeValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);

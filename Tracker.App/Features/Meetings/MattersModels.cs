@@ -9,7 +9,7 @@ public sealed record MatterRow(int Id, int Version, string MinuteNumber, string 
     public string Label => $"Matter {MinuteNumber}";
 }
 
-public sealed record MatterDetail(MatterRow Matter, IReadOnlyList<UpdateSnapshot> Updates, string? ClosedBy, bool CanUpdate, bool CanClose);
+public sealed record MatterDetail(MatterRow Matter, IReadOnlyList<UpdateSnapshot> Updates, string? ClosedBy, bool CanUpdate, bool CanClose, bool CanSetDue);
 
 /// <summary>Which matters the log shows; the clerk's views cover everyone's, an owner's only theirs.</summary>
 public enum MatterView

@@ -193,12 +193,29 @@ public sealed class MattersArisingTests(TrackerAppFactory app) : ComponentTestCo
     [Theory]
     [InlineData("PS", Lead)]
     [InlineData("SB", Member)]
-    public async Task Close_NotClerkOrChair_Forbidden(string initials, string role)
+    public async Task Close_NotOwnerClerkOrChair_Forbidden(string initials, string role)
     {
         var matterId = await App.MatterIdAsync("64", 2019);
         var version = await App.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.Version).SingleAsync());
         var result = await App.AsAsync(initials, role, (_, matters) => matters.CloseAsync(matterId, version, new CloseMatterInput("Done")));
-        Assert.Equal("Only the clerk or the chair can close a matter arising", result.Denied);
+        Assert.Equal("Only the owners of Matter 64 (AM/RV), the clerk or the chair can close it", result.Denied);
+    }
+
+    [Fact]
+    public async Task Close_LeadWhoOwnsTheMatter_ClosesInPlaceButCannotSetDue()
+    {
+        // A matter owned by Peter Sibley, the demo lead.
+        var june = await App.MeetingIdAsync(2019, 6, 20);
+        var minuted = await App.AsAsync("AM", Administrator, (s, _) => s.Minutes.AddMinuteItemAsync(june,
+            new MinuteItemInput("91", "CCTV", null, "RESOLVED that the ASB sub-group reviews CCTV coverage.", "PS", true)));
+        Assert.True(minuted.Succeeded);
+        var matterId = await App.MatterIdAsync("91", 2019);
+        var cut = await OpenMatterAsync("lead", matterId);
+        Assert.Empty(cut.FindAll("#DueMeetingId"));
+        cut.Find("#Note").Input("Reviewed with the police; coverage is adequate.");
+        await FormOf(cut, "Note").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Equal("Closed", cut.Find("[data-matter-status]").TextContent));
+        Assert.Equal("Peter Sibley", await App.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.ClosedBy).SingleAsync()));
     }
 
     [Fact]
