@@ -24,6 +24,7 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<MatterArising> MattersArising => Set<MatterArising>();
     public DbSet<MatterUpdate> MatterUpdates => Set<MatterUpdate>();
     public DbSet<SubGroupReport> SubGroupReports => Set<SubGroupReport>();
+    public DbSet<CoverSheet> CoverSheets => Set<CoverSheet>();
     public DbSet<Domain.Strategy.Strategy> Strategies => Set<Domain.Strategy.Strategy>();
     public DbSet<Priority> Priorities => Set<Priority>();
     public DbSet<SubPriority> SubPriorities => Set<SubPriority>();

@@ -117,7 +117,7 @@ public sealed class MeetingsBrowserTests(BrowserFixture browser)
             $"/meetings/{march}/attendance", $"/meetings/{next}/attendance/new", $"/meetings/{march}/attendance/{rowPerson}",
             $"/meetings/{march}/minutes", $"/meetings/{june}/minutes", $"/meetings/{march}/minutes/{minuteItem}/resolutions/new",
             $"/meetings/{next}/sub-group-reports/{subGroup}", $"/meetings/{june}/matters-arising",
-            "/matters-arising", "/matters-arising?view=All", $"/matters-arising/{matter}",
+            "/matters-arising", "/matters-arising?view=All", $"/matters-arising/{matter}", $"/meetings/{june}/cover-sheets/matters-arising",
         ];
         foreach (var url in pages)
         {
