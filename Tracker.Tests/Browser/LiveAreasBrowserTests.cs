@@ -109,4 +109,25 @@ public sealed class LiveAreasBrowserTests(BrowserFixture browser)
         await member.Context.CloseAsync();
         await chair.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task MattersLog_ClerkAddsUpdate_LeadsOpenLogAndMatterPageShowItWithoutReload()
+    {
+        var matterId = await browser.App.WithDbAsync(db => db.MattersArising.Where(m => m.MinuteNumber == "64").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        var viewer = await browser.SignedInPageAsync("chair");
+        await viewer.OpenAsync("/matters-arising?view=Open");
+        var matterPage = await viewer.Context.NewPageAsync();
+        await matterPage.OpenAsync($"/matters-arising/{matterId}");
+
+        var clerk = await browser.SignedInPageAsync("admin");
+        await clerk.OpenAsync($"/matters-arising/{matterId}");
+        await clerk.GetByLabel("Update", new() { Exact = true }).FillAsync("The Locality Review was discussed with the Home Office in July.");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Add update" }).ClickAsync();
+
+        await Assertions.Expect(viewer.Locator($"[data-matters-list] a[href='/matters-arising/{matterId}']").Locator("xpath=ancestor::tr"))
+            .ToContainTextAsync("The Locality Review was discussed with the Home Office in July.", WithinTwoSeconds);
+        await Assertions.Expect(matterPage.Locator("[data-updates]")).ToContainTextAsync("The Locality Review was discussed", WithinTwoSeconds);
+        await viewer.Context.CloseAsync();
+        await clerk.Context.CloseAsync();
+    }
 }
