@@ -34,10 +34,7 @@ public static class TrackerServices
 
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<AuditQueries>();
-        builder.Services.AddScoped<MeetingsService>();
-        builder.Services.AddScoped<StrategicGroupCalendar>();
-        builder.Services.AddScoped<MattersArisingService>();
-        builder.Services.AddSingleton<MattersDataCache>();
+        builder.Services.AddMeetings();
         builder.Services.AddStrategy();
         builder.Services.AddRisks();
         builder.AddPapers();

@@ -58,8 +58,7 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
     /// <summary>What direction of travel is measured against: the date asked for (<c>?since=</c>) or the default, and what that date is.</summary>
     public async Task<RiskComparison> GetComparisonAsync(DateOnly? requested, CancellationToken ct = default)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var calendar = new StrategicGroupCalendar(db);
+        var calendar = new StrategicGroupCalendar(dbs);
         if (requested is { } chosen)
         {
             var on = await calendar.OnAsync(chosen, ct);
