@@ -11,6 +11,8 @@ namespace Tracker.App.Data;
 /// The one place that stamps entities (version, created/updated by and at) and writes the audit
 /// trail. Audit rows for inserts need the database-generated keys, so they are written after the
 /// entity rows but inside the same transaction, which this interceptor opens when the caller has none.
+/// They are written by <see cref="AuditWriter"/> in batched statements, not tracked by EF: an import
+/// of thousands of risks writes hundreds of thousands of audit rows.
 /// </summary>
 public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -19,7 +21,6 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
 
     List<PendingAudit> _pending = [];
     IDbContextTransaction? _ownTransaction;
-    bool _writingAudit;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -38,13 +39,8 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (_writingAudit || eventData.Context is not TrackerDbContext db) return result;
-        if (AddAuditRows(db))
-        {
-            _writingAudit = true;
-            try { db.SaveChanges(); }
-            finally { _writingAudit = false; }
-        }
+        if (eventData.Context is not TrackerDbContext db) return result;
+        if (AuditRows(db) is { Count: > 0 } rows) AuditWriter.WriteAsync(db, rows, CancellationToken.None).GetAwaiter().GetResult();
         _ownTransaction?.Commit();
         EndTransaction();
         return result;
@@ -53,13 +49,8 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
     public override async ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (_writingAudit || eventData.Context is not TrackerDbContext db) return result;
-        if (AddAuditRows(db))
-        {
-            _writingAudit = true;
-            try { await db.SaveChangesAsync(cancellationToken); }
-            finally { _writingAudit = false; }
-        }
+        if (eventData.Context is not TrackerDbContext db) return result;
+        if (AuditRows(db) is { Count: > 0 } rows) await AuditWriter.WriteAsync(db, rows, cancellationToken);
         if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
         EndTransaction();
         return result;
@@ -67,14 +58,12 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (_writingAudit) return;
         _ownTransaction?.Rollback();
         EndTransaction();
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (_writingAudit) return;
         if (_ownTransaction is not null) await _ownTransaction.RollbackAsync(cancellationToken);
         EndTransaction();
     }
@@ -89,7 +78,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
     /// <summary>Stamps changed entities and remembers what to audit. Returns the context when there is something to save.</summary>
     TrackerDbContext? Prepare(DbContext? context)
     {
-        if (_writingAudit || context is not TrackerDbContext db) return null;
+        if (context is not TrackerDbContext db) return null;
         var now = clock.GetUtcNow();
         var who = user.DisplayName;
         _pending = [];
@@ -149,16 +138,18 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         return changes;
     }
 
-    bool AddAuditRows(TrackerDbContext db)
+    /// <summary>The audit rows of the save just made, with the keys the database assigned.</summary>
+    List<AuditEntry> AuditRows(TrackerDbContext db)
     {
-        if (_pending.Count == 0) return false;
+        var rows = new List<AuditEntry>(_pending.Count);
+        if (_pending.Count == 0) return rows;
         var now = clock.GetUtcNow();
         foreach (var item in _pending)
         {
             if (item.State == EntityState.Modified && item.Changes.Count == 0) continue;
             var key = item.Entry.Metadata.FindPrimaryKey()!.Properties
                 .Select(p => Format(item.Entry.Property(p.Name).CurrentValue));
-            db.AuditEntries.Add(new AuditEntry
+            rows.Add(new AuditEntry
             {
                 At = now,
                 UserName = user.DisplayName,
@@ -175,7 +166,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
             });
         }
         db.AuditReason = null;
-        return true;
+        return rows;
     }
 
     static string? Format(object? value) => value switch

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Tracker.Domain.Common;
 
 namespace Tracker.Domain.Meetings;
 
@@ -20,8 +21,8 @@ public sealed class MeetingWhenWhereValidator : AbstractValidator<IMeetingWhenWh
     {
         RuleFor(m => m.Date)
             .NotEmpty().WithMessage("Enter the date of the meeting")
-            .Must(d => Common.UkDates.TryParseShort(d, out _)).WithMessage("Date of the meeting must be a real date, like 20/06/2019")
             .When(m => !string.IsNullOrWhiteSpace(m.Date), ApplyConditionTo.CurrentValidator);
+        RuleFor(m => m.Date).UkDate("Date of the meeting", "20/06/2019");
         RuleFor(m => m.StartTime)
             .Must(t => TimeOnly.TryParse(t, Common.UkDates.Culture, out _)).WithMessage("Start time must be a time, like 10:00")
             .When(m => !string.IsNullOrWhiteSpace(m.StartTime));
@@ -37,9 +38,8 @@ public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
     {
         RuleFor(m => m.GroupId).GreaterThan(0).WithMessage("Select the group that is meeting");
         Include(new MeetingWhenWhereValidator());
-        RuleFor(m => m.PapersDeadline)
-            .Must(d => Common.UkDates.TryParseShort(d, out _)).WithMessage("Papers deadline must be a real date, like 13/06/2019")
-            .When(m => !string.IsNullOrWhiteSpace(m.PapersDeadline));
+        RuleFor(m => m.PapersDeadline).UkDate("Papers deadline", "13/06/2019");
+        Include(new PlainTextRules<MeetingInput>());
         RuleFor(m => m.RestartAt)
             .NotNull().WithMessage("Enter the number the minutes restart at")
             .GreaterThan(0).WithMessage("The number the minutes restart at must be 1 or more")
@@ -69,6 +69,8 @@ public sealed class MinuteItemInputValidator : AbstractValidator<MinuteItemInput
         RuleFor(m => m.Owners)
             .NotEmpty().WithMessage("Enter who owns the action, for example AM/RV, SBP or All Partners")
             .When(m => m.NeedsAction);
+        Include(new PlainTextRules<MinuteItemInput>([nameof(MinuteItemInput.Text), nameof(MinuteItemInput.Resolution)],
+            new Dictionary<string, string> { [nameof(MinuteItemInput.Text)] = "minute text" }));
     }
 }
 
@@ -85,6 +87,7 @@ public sealed class ResolutionInputValidator : AbstractValidator<ResolutionInput
         RuleFor(r => r.Owners)
             .NotEmpty().WithMessage("Enter who owns the action, for example AM/RV, SBP or All Partners")
             .When(r => r.NeedsAction);
+        Include(new PlainTextRules<ResolutionInput>([nameof(ResolutionInput.Text)], new Dictionary<string, string> { [nameof(ResolutionInput.Text)] = "resolution" }));
     }
 }
 
@@ -97,6 +100,7 @@ public sealed class MatterUpdateInputValidator : AbstractValidator<MatterUpdateI
         RuleFor(u => u.Text)
             .NotEmpty().WithMessage("Enter the update")
             .MaximumLength(4000).WithMessage("Update must be 4,000 characters or fewer");
+        Include(new PlainTextRules<MatterUpdateInput>([nameof(MatterUpdateInput.Text)], new Dictionary<string, string> { [nameof(MatterUpdateInput.Text)] = "update" }));
     }
 }
 
@@ -109,6 +113,7 @@ public sealed class CloseMatterInputValidator : AbstractValidator<CloseMatterInp
         RuleFor(c => c.Note)
             .NotEmpty().WithMessage("Enter why the matter is closed")
             .MaximumLength(2000).WithMessage("Closing note must be 2,000 characters or fewer");
+        Include(new PlainTextRules<CloseMatterInput>([nameof(CloseMatterInput.Note)], new Dictionary<string, string> { [nameof(CloseMatterInput.Note)] = "closing note" }));
     }
 }
 
@@ -125,6 +130,9 @@ public sealed class SubGroupReportInputValidator : AbstractValidator<SubGroupRep
         RuleFor(r => r.StrategicGroupUpdate).MaximumLength(20000).WithMessage("Strategic Group update must be 20,000 characters or fewer");
         RuleFor(r => r.ActionPlanUpdate).MaximumLength(20000).WithMessage("Action plan update must be 20,000 characters or fewer");
         RuleFor(r => r.ActionForPartnership).MaximumLength(20000).WithMessage("Action for the partnership must be 20,000 characters or fewer");
+        Include(new PlainTextRules<SubGroupReportInput>(
+            [nameof(SubGroupReportInput.OperationalUpdate), nameof(SubGroupReportInput.StrategicGroupUpdate), nameof(SubGroupReportInput.ActionPlanUpdate), nameof(SubGroupReportInput.ActionForPartnership)],
+            new Dictionary<string, string> { [nameof(SubGroupReportInput.ActionForPartnership)] = "action for the partnership" }));
     }
 }
 
@@ -137,9 +145,9 @@ public sealed class MeetingDetailsInputValidator : AbstractValidator<MeetingDeta
     {
         Include(new MeetingWhenWhereValidator());
         RuleFor(m => m.PapersDeadline)
-            .NotEmpty().WithMessage("Enter the papers deadline")
-            .Must(d => Common.UkDates.TryParseShort(d, out _)).WithMessage("Papers deadline must be a real date, like 13/06/2019")
-            .When(m => !string.IsNullOrWhiteSpace(m.PapersDeadline), ApplyConditionTo.CurrentValidator);
+            .NotEmpty().WithMessage("Enter the papers deadline");
+        RuleFor(m => m.PapersDeadline).UkDate("Papers deadline", "13/06/2019");
+        Include(new PlainTextRules<MeetingDetailsInput>());
         RuleFor(m => m.PapersDeadline)
             .Must((m, d) => !Common.UkDates.TryParseShort(m.Date, out var date) || !Common.UkDates.TryParseShort(d, out var deadline) || deadline <= date)
             .WithMessage("Papers deadline must be on or before the date of the meeting");
@@ -166,7 +174,9 @@ public sealed class AgendaItemInputValidator : AbstractValidator<AgendaItemInput
             .Must(l => l!.StartsWith('/') || l.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             .WithMessage("Link to the paper must start with / (a page of the tracker) or https://")
             .When(a => !string.IsNullOrWhiteSpace(a.PaperLink));
-        RuleFor(a => a.Kind).NotNull().WithMessage("Select whether the item is business or a presentation");
+        RuleFor(a => a.Kind).NotNull().WithMessage("Select whether the item is business or a presentation")
+            .IsInEnum().WithMessage("Select whether the item is business or a presentation");
+        Include(new PlainTextRules<AgendaItemInput>(labels: new Dictionary<string, string> { [nameof(AgendaItemInput.PaperLink)] = "link to the paper" }));
     }
 }
 
@@ -178,7 +188,8 @@ public sealed class AttendanceInputValidator : AbstractValidator<AttendanceInput
     public AttendanceInputValidator()
     {
         RuleFor(a => a.PersonId).NotNull().WithMessage("Select the person");
-        RuleFor(a => a.Kind).NotNull().WithMessage("Select whether they were present, also present or sent apologies");
+        RuleFor(a => a.Kind).NotNull().WithMessage("Select whether they were present, also present or sent apologies")
+            .IsInEnum().WithMessage("Select whether they were present, also present or sent apologies");
         RuleFor(a => a.SubstituteForId)
             .Null().WithMessage("Someone who sent apologies cannot attend as a substitute")
             .When(a => a.Kind == AttendanceKind.Apologies);

@@ -20,5 +20,6 @@ public sealed class PersonInputValidator : AbstractValidator<PersonInput>
         RuleFor(p => p.Email)
             .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.org")
             .When(p => !string.IsNullOrWhiteSpace(p.Email));
+        Include(new Common.PlainTextRules<PersonInput>());
     }
 }

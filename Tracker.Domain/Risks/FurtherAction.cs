@@ -74,8 +74,9 @@ public sealed class FurtherActionInputValidator : AbstractValidator<FurtherActio
             .NotEmpty().WithMessage("Enter the further action")
             .MaximumLength(2000).WithMessage("Further action must be 2000 characters or fewer");
         RuleFor(a => a.Owner).MaximumLength(100).WithMessage("Owner must be 100 characters or fewer");
-        RuleFor(a => a.TargetDate)
-            .Must(d => UkDates.TryParseShort(d, out _)).When(a => !string.IsNullOrWhiteSpace(a.TargetDate))
-            .WithMessage("Target completion date must be a real date, like 31/03/2025");
+        RuleFor(a => a.TargetDate).UkDate("Target completion date", "31/03/2025");
+        RuleFor(a => a.Rag).IsInEnum().WithMessage("Select Red, Amber, Green or Blue, or Not rated");
+        Include(new PlainTextRules<FurtherActionInput>([nameof(FurtherActionInput.Description)],
+            new Dictionary<string, string> { [nameof(FurtherActionInput.Description)] = "further action" }));
     }
 }

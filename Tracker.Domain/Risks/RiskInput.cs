@@ -80,13 +80,19 @@ public sealed class RiskInputValidator : AbstractValidator<RiskInput>
         RuleFor(r => r.ReviewFrequencyMonths)
             .Must(f => f is null || ReviewFrequencies.Contains(f.Value))
             .WithMessage("Select how often the risk is reviewed");
-        RuleFor(r => r.NextReviewDate)
-            .Must(d => UkDates.TryParseShort(d, out _)).When(r => !string.IsNullOrWhiteSpace(r.NextReviewDate))
-            .WithMessage("Next review date must be a real date, like 31/03/2025");
+        RuleFor(r => r.NextReviewDate).UkDate("Next review date", "31/03/2025");
+        RuleFor(r => r.Status).IsInEnum().WithMessage("Select whether the risk is open or closed");
         RuleFor(r => r.ClosingNote)
             .NotEmpty().When(r => r.Status == RiskStatus.Closed).WithMessage("Enter a closing note to close the risk")
             .MaximumLength(2000).WithMessage("Closing note must be 2000 characters or fewer");
         RuleFor(r => r.AssessmentNote).MaximumLength(2000).WithMessage("Note must be 2000 characters or fewer");
+        Include(new PlainTextRules<RiskInput>(
+            [nameof(RiskInput.Title), nameof(RiskInput.Cause), nameof(RiskInput.Impact), nameof(RiskInput.Controls), nameof(RiskInput.ClosingNote), nameof(RiskInput.AssessmentNote)],
+            new Dictionary<string, string>
+            {
+                [nameof(RiskInput.Title)] = "risk", [nameof(RiskInput.Categories)] = "risk categories",
+                [nameof(RiskInput.Controls)] = "controls in place", [nameof(RiskInput.AssessmentNote)] = "note",
+            }));
     }
 
     static bool Fits(RiskScore? score, int size) => score is { } s && s.FitsMatrix(size);

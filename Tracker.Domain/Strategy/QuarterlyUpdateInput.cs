@@ -1,4 +1,5 @@
 using FluentValidation;
+using Tracker.Domain.Common;
 
 namespace Tracker.Domain.Strategy;
 
@@ -15,7 +16,10 @@ public sealed class QuarterlyUpdateInputValidator : AbstractValidator<QuarterlyU
 
     public QuarterlyUpdateInputValidator()
     {
-        RuleFor(u => u.Rag).NotNull().WithMessage("Select a RAG status");
+        RuleFor(u => u.Rag).NotNull().WithMessage("Select a RAG status")
+            .IsInEnum().WithMessage("Select a RAG status");
+        RuleFor(u => u.PreviousRag).IsInEnum().WithMessage("Select a RAG status");
+        Include(new PlainTextRules<QuarterlyUpdateInput>([nameof(QuarterlyUpdateInput.Narrative)]));
         RuleFor(u => u.Narrative)
             .NotEmpty().WithMessage(u => $"Enter a narrative explaining why the action is {u.Rag}")
             .When(u => u.Rag is RagStatus.Red or RagStatus.Amber);
@@ -40,7 +44,8 @@ public sealed class LockedQuarterReasonValidator : AbstractValidator<string?>
     public LockedQuarterReasonValidator()
     {
         RuleFor(r => r).NotEmpty().WithName("Reason").WithMessage("Enter the reason for changing a locked quarter")
-            .MaximumLength(500).WithMessage("Reason must be 500 characters or fewer");
+            .MaximumLength(500).WithMessage("Reason must be 500 characters or fewer")
+            .Must(r => !InputRules.HasControlCharacters(r, multiline: true)).WithMessage("Remove the control characters from the reason");
     }
 }
 
@@ -51,6 +56,8 @@ public sealed class RagOverrideInputValidator : AbstractValidator<RagOverrideInp
 {
     public RagOverrideInputValidator()
     {
+        RuleFor(o => o.Rag).IsInEnum().WithMessage("Select a RAG status");
+        Include(new PlainTextRules<RagOverrideInput>([nameof(RagOverrideInput.Reason)]));
         RuleFor(o => o.Reason)
             .NotEmpty().WithMessage("Enter the reason for overriding the RAG status")
             .MaximumLength(500).WithMessage("Reason must be 500 characters or fewer")

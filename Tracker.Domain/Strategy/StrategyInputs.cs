@@ -1,4 +1,5 @@
 using FluentValidation;
+using Tracker.Domain.Common;
 
 namespace Tracker.Domain.Strategy;
 
@@ -8,6 +9,7 @@ public sealed class StrategyInputValidator : AbstractValidator<StrategyInput>
 {
     public StrategyInputValidator()
     {
+        Include(new PlainTextRules<StrategyInput>());
         RuleFor(s => s.Title).NotEmpty().WithMessage("Enter the strategy title")
             .MaximumLength(200).WithMessage("Title must be 200 characters or fewer");
         RuleFor(s => s.StartYear).NotNull().WithMessage("Enter the first financial year, like 2020")
@@ -25,6 +27,7 @@ public sealed class PriorityInputValidator : AbstractValidator<PriorityInput>
 {
     public PriorityInputValidator()
     {
+        Include(new PlainTextRules<PriorityInput>([nameof(PriorityInput.Description)]));
         RuleFor(p => p.Number).NotNull().WithMessage("Enter the priority number")
             .InclusiveBetween(1, 99).WithMessage("Priority number must be between 1 and 99");
         RuleFor(p => p.Title).NotEmpty().WithMessage("Enter the priority title")
@@ -39,6 +42,7 @@ public sealed class ObjectiveInputValidator : AbstractValidator<ObjectiveInput>
 {
     public ObjectiveInputValidator()
     {
+        Include(new PlainTextRules<ObjectiveInput>([nameof(ObjectiveInput.Description)], new Dictionary<string, string> { [nameof(ObjectiveInput.Title)] = "objective" }));
         RuleFor(o => o.Number).NotNull().WithMessage("Enter the objective number")
             .InclusiveBetween(1, 99).WithMessage("Objective number must be between 1 and 99");
         RuleFor(o => o.Title).NotEmpty().WithMessage("Enter the objective")
@@ -62,6 +66,10 @@ public sealed class ActionInputValidator : AbstractValidator<ActionInput>
         RuleFor(a => a.OwnerIds).NotEmpty().WithMessage("Select at least one owner");
         RuleFor(a => a.TargetDate).GreaterThanOrEqualTo(a => a.StartDate).WithMessage("Target date must be the same as or after the start date")
             .When(a => a.StartDate is not null && a.TargetDate is not null);
+        RuleFor(a => a.StartDate).InRange("Start date");
+        RuleFor(a => a.TargetDate).InRange("Target date");
+        RuleFor(a => a.Status).IsInEnum().WithMessage("Select the action's status");
+        Include(new PlainTextRules<ActionInput>([nameof(ActionInput.Description)], new Dictionary<string, string> { [nameof(ActionInput.Description)] = "action" }));
     }
 }
 
@@ -71,6 +79,7 @@ public sealed class SubPriorityInputValidator : AbstractValidator<SubPriorityInp
 {
     public SubPriorityInputValidator()
     {
+        Include(new PlainTextRules<SubPriorityInput>());
         RuleFor(s => s.Number).NotNull().WithMessage("Enter the sub-priority number")
             .InclusiveBetween(1, 99).WithMessage("Sub-priority number must be between 1 and 99");
         RuleFor(s => s.Title).NotEmpty().WithMessage("Enter the sub-priority title")
@@ -85,6 +94,7 @@ public sealed class MetricInputValidator : AbstractValidator<MetricInput>
 {
     public MetricInputValidator()
     {
+        Include(new PlainTextRules<MetricInput>());
         RuleFor(m => m.Name).NotEmpty().WithMessage("Enter the metric name")
             .MaximumLength(200).WithMessage("Name must be 200 characters or fewer");
         RuleFor(m => m.LowerIsBetter).NotNull().WithMessage("Select whether a lower or a higher number is better");
@@ -105,6 +115,7 @@ public sealed class MetricValueInputValidator : AbstractValidator<MetricValueInp
 {
     public MetricValueInputValidator()
     {
+        Include(new PlainTextRules<MetricValueInput>(labels: new Dictionary<string, string> { [nameof(MetricValueInput.PeriodLabel)] = "period" }));
         RuleFor(v => v.Year).NotNull().WithMessage("Enter the financial year, like 2020")
             .InclusiveBetween(2000, 2100).WithMessage("Financial year must be between 2000 and 2100");
         RuleFor(v => v.Quarter).NotNull().WithMessage("Select the quarter")

@@ -26,6 +26,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     {
         App = app;
         _circuit = app.Services.CreateAsyncScope();
+        // Waits allow for a busy 2-core machine running the whole suite; a passing wait returns at once.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         _authorization = AddAuthorization();
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -243,10 +243,8 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
     static void AppendRow(StringBuilder csv, string minute, string title, DateOnly date, string text, string owners, string status, UpdateSnapshot? latest)
     {
         string[] cells = [minute, title, UkDates.Short(date), text, owners, status, latest?.Text ?? "", latest is null ? "" : UkDates.Short(latest.On)];
-        csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+        CsvCells.AppendRow(csv, cells);
     }
-
-    static string Cell(string value) => CsvCells.Quote(CsvCells.Defuse(value));
 
     public async Task<MattersPanelModel> PanelAsync(CancellationToken ct = default)
     {

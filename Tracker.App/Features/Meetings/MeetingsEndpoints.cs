@@ -1,4 +1,4 @@
-using System.Text;
+using Tracker.App.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tracker.App.Features.Meetings;
@@ -9,7 +9,7 @@ public static class MeetingsEndpoints
     public static void MapMeetingsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/matters-arising/export.csv", async (int? meeting, MattersArisingService matters, CancellationToken ct) =>
-            Results.File(Encoding.UTF8.GetBytes(await matters.ExportCsvAsync(meeting, ct)), "text/csv; charset=utf-8",
+            FileDownload.Csv(await matters.ExportCsvAsync(meeting, ct),
                 meeting is null ? "matters-arising.csv" : $"matters-arising-meeting-{meeting}.csv"));
 
         var live = app.MapGroup("/live/meetings");

@@ -8,16 +8,22 @@ using Tracker.Domain.Risks;
 namespace Tracker.App.Features.Risks;
 
 public sealed record ParsedRiskRow(int Row, RiskInput Input, IReadOnlyList<FurtherActionInput> Actions);
-public sealed record ParsedRiskFile(IReadOnlyList<ParsedRiskRow> Rows, IReadOnlyList<ImportError> Errors);
+public sealed record ParsedRiskFile(IReadOnlyList<ParsedRiskRow> Rows, IReadOnlyList<ImportError> Errors)
+{
+    /// <summary>How many errors the file has in all; <see cref="Errors"/> holds the first of them.</summary>
+    public int ErrorCount { get; init => field = value; } = Errors.Count;
+}
 
 /// <summary>
 /// The register as CSV, one row per risk, with the Risk Log's columns. Several further actions share
-/// one cell each, joined with " | " in order, so a spreadsheet user can still read them.
+/// one cell each, joined with " | " in order (see <see cref="CsvCells.JoinList"/>), so a spreadsheet
+/// user can still read them and any text round-trips.
 /// </summary>
 public static class RiskCsv
 {
     public const long MaxBytes = 5 * 1024 * 1024;
-    public const string Separator = " | ";
+    /// <summary>The import lists this many errors, with the total: enough to fix a file, not a page of thousands.</summary>
+    public const int MaxErrorsShown = 100;
 
     public static readonly IReadOnlyList<string> Header =
     [
@@ -27,6 +33,8 @@ public static class RiskCsv
         "Further actions", "Action owners", "Action RAG", "Target completion dates",
         "Target likelihood", "Target severity", "Target score", "Review date", "Status",
     ];
+
+    static readonly Dictionary<string, int> ColumnIndex = Header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
 
     // Which CSV column a validator's field is reported against.
     static readonly Dictionary<string, string> Columns = new()
@@ -55,35 +63,33 @@ public static class RiskCsv
 
     public static string Write(IEnumerable<RiskRow> rows)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true))
+        var csv = new StringBuilder();
+        CsvCells.AppendRow(csv, Header);
+        foreach (var r in rows)
         {
-            csv.WriteRecord(Header.ToArray());
-            foreach (var r in rows)
-            {
-                var actions = r.FurtherActions;
-                csv.WriteRecord(
-                [
-                    r.Reference, CsvCells.Defuse(r.Title), CsvCells.Defuse(r.Cause), CsvCells.Defuse(r.Impact), r.Categories, r.GroupName,
-                    r.Gross.Likelihood.ToString(), r.Gross.Severity.ToString(), r.Gross.Score.ToString(), CsvCells.Defuse(r.Controls),
-                    r.Net?.Likelihood.ToString() ?? "", r.Net?.Severity.ToString() ?? "", r.Net?.Score.ToString() ?? "",
-                    CsvCells.Defuse(Join(actions.Select(a => a.Description))), CsvCells.Defuse(Join(actions.Select(a => a.Owner))),
-                    Join(actions.Select(a => a.Rag?.ToString() ?? "")),
-                    Join(actions.Select(a => a.TargetDate is { } d ? UkDates.Short(d) : "")),
-                    r.Target?.Likelihood.ToString() ?? "", r.Target?.Severity.ToString() ?? "", r.Target?.Score.ToString() ?? "",
-                    r.NextReviewDate is { } next ? UkDates.Short(next) : "", r.Status.ToString(),
-                ]);
-            }
+            var actions = r.FurtherActions;
+            CsvCells.AppendRow(csv,
+            [
+                r.Reference, r.Title, r.Cause, r.Impact, r.Categories, r.GroupName,
+                r.Gross.Likelihood.ToString(), r.Gross.Severity.ToString(), r.Gross.Score.ToString(), r.Controls,
+                r.Net?.Likelihood.ToString(), r.Net?.Severity.ToString(), r.Net?.Score.ToString(),
+                CsvCells.JoinList(actions.Select(a => a.Description)), CsvCells.JoinList(actions.Select(a => a.Owner)),
+                CsvCells.JoinList(actions.Select(a => a.Rag?.ToString() ?? "")),
+                CsvCells.JoinList(actions.Select(a => a.TargetDate is { } d ? UkDates.Short(d) : "")),
+                r.Target?.Likelihood.ToString(), r.Target?.Severity.ToString(), r.Target?.Score.ToString(),
+                r.NextReviewDate is { } next ? UkDates.Short(next) : "", r.Status.ToString(),
+            ]);
         }
-        return writer.ToString();
+        return csv.ToString();
     }
 
-    // An all-empty list (no actions) writes an empty cell rather than nothing but separators.
-    static string Join(IEnumerable<string> values)
-    {
-        var list = values.ToList();
-        return list.All(string.IsNullOrEmpty) ? "" : string.Join(Separator, list);
-    }
+    /// <summary>Everything a row of the CSV states about a risk, to tell whether an import changed it.</summary>
+    public static string Signature(Risk r) => string.Join("\u001f",
+        [
+            r.Reference, r.Title, r.Cause, r.Impact, r.Categories, r.OwnerGroupId.ToString(), r.Gross.ToString(), r.Controls,
+            r.Net?.ToString() ?? "", r.Target?.ToString() ?? "", r.NextReviewDate?.ToString("O") ?? "", r.Status.ToString(), r.ClosingNote ?? "",
+            .. r.FurtherActions.SelectMany(a => new[] { a.Description, a.Owner, a.Rag?.ToString() ?? "", a.TargetDate?.ToString("O") ?? "" }),
+        ]);
 
     public static async Task<ParsedRiskFile> ParseAsync(Stream stream, string fileName, long length, int matrixSize,
         Func<string, int?> groupByName, Func<string, string?> existingClosingNote, CancellationToken ct = default)
@@ -140,7 +146,7 @@ public static class RiskCsv
             return Fail("The selected file could not be read as CSV. Save it from a spreadsheet as CSV (comma separated) and try again");
         }
         if (rows.Count == 0 && errors.Count == 0) return Fail("The selected file has no risks in it");
-        return new ParsedRiskFile(errors.Count == 0 ? rows : [], errors);
+        return errors.Count == 0 ? new ParsedRiskFile(rows, []) : new ParsedRiskFile([], errors.Take(MaxErrorsShown).ToList()) { ErrorCount = errors.Count };
     }
 
     static string[] Fields(CsvReader csv)
@@ -153,12 +159,12 @@ public static class RiskCsv
     static ParsedRiskRow ParseRow(string[] f, int row, int matrixSize, Func<string, int?> groupByName, Func<string, string?> existingClosingNote,
         RiskInputValidator validator, FurtherActionInputValidator actionValidator, List<ImportError> errors)
     {
-        string Cell(string column) => CsvCells.Restore(f[Header.ToList().IndexOf(column)].Trim());
+        string Cell(string column) => CsvCells.Restore(f[ColumnIndex[column]].Trim());
         int? Number(string column)
         {
             var text = Cell(column);
             if (text.Length == 0) return null;
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
+            if (TypedText.TryNumber(text, out var n)) return n;
             errors.Add(new ImportError(row, column, $"{column} must be a whole number between 1 and {matrixSize}"));
             return null;
         }
@@ -168,10 +174,10 @@ public static class RiskCsv
         if (groupName.Length > 0 && groupId is null)
             errors.Add(new ImportError(row, "Owner group", $"Owner group “{groupName}” is not a group in the tracker"));
 
-        RiskStatus status = RiskStatus.Open;
         var statusText = Cell("Status");
-        if (statusText.Length > 0 && !Enum.TryParse(statusText, ignoreCase: true, out status))
+        if (!TypedText.TryChoice<RiskStatus>(statusText, out var readStatus))
             errors.Add(new ImportError(row, "Status", "Status must be Open or Closed"));
+        var status = readStatus ?? RiskStatus.Open;
 
         var reference = Cell("Reference");
         var input = new RiskInput(reference, Cell("Risk"), Cell("Cause"), Cell("Impact"), Risk.SplitCategories(Cell("Categories")), groupId,
@@ -213,22 +219,21 @@ public static class RiskCsv
 
     static List<FurtherActionInput> ParseActions(string descriptions, string owners, string rags, string dates, int row, List<ImportError> errors)
     {
-        static string[] Split(string cell) => cell.Length == 0 ? [] : cell.Split('|').Select(s => s.Trim()).ToArray();
+        static IReadOnlyList<string> Split(string cell) => CsvCells.SplitList(cell);
         var d = Split(descriptions);
         var o = Split(owners);
         var r = Split(rags);
         var t = Split(dates);
         foreach (var (values, column) in new[] { (o, "Action owners"), (r, "Action RAG"), (t, "Target completion dates") })
-            if (values.Length > 0 && values.Length != d.Length)
-                errors.Add(new ImportError(row, column, $"{column} must have one entry for each further action ({d.Length}), separated by |"));
+            if (values.Count > 0 && values.Count != d.Count)
+                errors.Add(new ImportError(row, column, $"{column} must have one entry for each further action ({d.Count}), separated by |"));
         var actions = new List<FurtherActionInput>();
-        for (var i = 0; i < d.Length; i++)
+        for (var i = 0; i < d.Count; i++)
         {
-            FurtherActionRag? rag = null;
-            var ragText = i < r.Length ? r[i] : "";
-            if (!FurtherActionRags.TryParse(ragText, out rag))
+            var ragText = i < r.Count ? r[i] : "";
+            if (!FurtherActionRags.TryParse(ragText, out var rag))
                 errors.Add(new ImportError(row, "Action RAG", $"Further action {i + 1}: RAG must be Red, Amber, Green or Blue, or left empty"));
-            actions.Add(new FurtherActionInput(d[i], i < o.Length ? o[i] : "", rag, i < t.Length ? t[i] : ""));
+            actions.Add(new FurtherActionInput(d[i], i < o.Count ? o[i] : "", rag, i < t.Count ? t[i] : ""));
         }
         return actions;
     }

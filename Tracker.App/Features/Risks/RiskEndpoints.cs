@@ -1,4 +1,4 @@
-using System.Text;
+using Tracker.App.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tracker.Domain.Risks;
 
@@ -11,9 +11,7 @@ public static class RiskEndpoints
         app.MapGet("/risks/export.csv", async (RiskService risks, CancellationToken ct) =>
         {
             var csv = await risks.ExportCsvAsync(ct);
-            // A byte order mark so spreadsheet programs read the en dashes and accents as UTF-8.
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
-            return Results.File(bytes, "text/csv; charset=utf-8", $"risk-register-{risks.Today:yyyy-MM-dd}.csv");
+            return FileDownload.Csv(csv, $"risk-register-{risks.Today:yyyy-MM-dd}.csv");
         });
 
         // Live-region fragments: the same components the pages render, for the live module to swap in.

@@ -1,3 +1,4 @@
+using Tracker.Domain.Common;
 using Tracker.Domain.Risks;
 
 namespace Tracker.App.Features.Risks;
@@ -25,14 +26,23 @@ public sealed class RiskForm
     public string? ClosingNote { get; set; }
     public string? AssessmentNote { get; set; }
 
-    static int? Number(string? text) => int.TryParse(text, out var n) ? n : null;
-
-    public RiskInput ToInput() => new(
-        Reference ?? "", Title ?? "", Cause, Impact, Categories ?? [], Number(OwnerGroupId),
-        Number(GrossLikelihood), Number(GrossSeverity), Controls,
-        Number(NetLikelihood), Number(NetSeverity), Number(TargetLikelihood), Number(TargetSeverity),
-        Number(ReviewFrequencyMonths) ?? 3, NextReviewDate,
-        Enum.TryParse<RiskStatus>(Status, out var status) ? status : RiskStatus.Open, ClosingNote, AssessmentNote);
+    /// <summary>
+    /// The input as posted. Text that is not a value (a likelihood of "abc", a status of "Foo") is put
+    /// in <paramref name="typed"/>'s errors, never read as a default; the Domain validator does the rest.
+    /// </summary>
+    public RiskInput ToInput(TypedText typed)
+    {
+        int? Score(string? text, string field, string label) => typed.Number(text, field, $"{label} must be a number, like 3");
+        return new(
+            Reference ?? "", Title ?? "", Cause, Impact, Categories ?? [],
+            typed.Number(OwnerGroupId, nameof(OwnerGroupId), "Select the group that owns the risk"),
+            Score(GrossLikelihood, nameof(GrossLikelihood), "Gross likelihood"), Score(GrossSeverity, nameof(GrossSeverity), "Gross severity"), Controls,
+            Score(NetLikelihood, nameof(NetLikelihood), "Net likelihood"), Score(NetSeverity, nameof(NetSeverity), "Net severity"),
+            Score(TargetLikelihood, nameof(TargetLikelihood), "Target likelihood"), Score(TargetSeverity, nameof(TargetSeverity), "Target severity"),
+            typed.Number(ReviewFrequencyMonths, nameof(ReviewFrequencyMonths), "Select how often the risk is reviewed") ?? 3, NextReviewDate,
+            typed.Choice<RiskStatus>(Status, nameof(Status), "Select whether the risk is open or closed") ?? RiskStatus.Open,
+            ClosingNote, AssessmentNote);
+    }
 
     public static RiskForm From(RiskForEdit risk) => new()
     {
@@ -66,8 +76,12 @@ public sealed class FurtherActionForm
     public string? Rag { get; set; }
     public string? TargetDate { get; set; }
 
-    public FurtherActionInput ToInput() =>
-        new(Description ?? "", Owner, Enum.TryParse<FurtherActionRag>(Rag, out var rag) ? rag : null, TargetDate);
+    /// <summary>The input as posted; a RAG that is not a rating ("Purple") is an error in <paramref name="typed"/>, not "Not rated".</summary>
+    public FurtherActionInput ToInput(TypedText typed) =>
+        new(Description ?? "", Owner,
+            Rag?.Trim().Equals("Not rated", StringComparison.OrdinalIgnoreCase) == true ? null
+                : typed.Choice<FurtherActionRag>(Rag, nameof(Rag), "Select Red, Amber, Green or Blue, or Not rated"),
+            TargetDate);
 
     public static FurtherActionForm From(FurtherActionForEdit action) => new()
     {

@@ -148,5 +148,7 @@ public sealed record ImportError(int Row, string Column, string Message);
 public sealed record ImportResult(IReadOnlyList<ImportError> Errors, int Created, int Updated)
 {
     public bool Succeeded => Errors.Count == 0;
+    /// <summary>How many errors in all; <see cref="Errors"/> holds at most the first <see cref="RiskCsv.MaxErrorsShown"/>.</summary>
+    public int ErrorCount { get; init; } = Errors.Count;
     public static ImportResult Failed(string message) => new([new ImportError(0, "", message)], 0, 0);
 }

@@ -329,23 +329,25 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
     /// <summary>The chair records the meeting's review of a risk; the next review falls due a frequency later.</summary>
     public async Task<SaveResult> RecordReviewAsync(int riskId, string? date, string? note, string? agreedChanges, CancellationToken ct = default)
     {
-        var errors = new List<FieldError>();
+        var typed = new TypedText();
+        var reviewedOn = typed.Date(date, "ReviewedOn", "Date of the review", "29/02/2024");
+        var errors = typed.Errors.ToList();
         if (string.IsNullOrWhiteSpace(date)) errors.Add(new("ReviewedOn", "Enter the date of the review"));
-        else if (!UkDates.TryParseShort(date, out _)) errors.Add(new("ReviewedOn", "Date of the review must be a real date, like 29/02/2024"));
         if (string.IsNullOrWhiteSpace(note)) errors.Add(new("Note", "Enter what the meeting said about the risk"));
         else if (note.Length > 4000) errors.Add(new("Note", "Note must be 4000 characters or fewer"));
+        else if (InputRules.HasControlCharacters(note, multiline: true)) errors.Add(new("Note", "Remove the control characters from the note"));
         if (agreedChanges?.Length > 4000) errors.Add(new("AgreedChanges", "Agreed changes must be 4000 characters or fewer"));
+        else if (InputRules.HasControlCharacters(agreedChanges, multiline: true)) errors.Add(new("AgreedChanges", "Remove the control characters from the agreed changes"));
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (!CanRecordReview) return SaveResult.Forbidden("Only the chair or an administrator can record the meeting's review");
         var risk = await db.Risks.SingleOrDefaultAsync(r => r.Id == riskId, ct);
         if (risk is null) return SaveResult.Missing();
         // The review names its risk: a closed one is refused, never swapped for another.
         if (risk.Status != RiskStatus.Open) return SaveResult.Invalid("", $"{risk.Reference} is closed: reopen it before recording a review");
-        UkDates.TryParseShort(date, out var on);
         // Reviews append, but each moves the risk's next review date: two at once are told of each other.
         return await db.SaveVersionedAsync(risk, risk.Version, () => Values(risk), () =>
         {
-            risk.RecordReview(on, note, agreedChanges, user.DisplayName);
+            risk.RecordReview(reviewedOn!.Value, note, agreedChanges, user.DisplayName);
             return null;
         }, ct);
     }
@@ -359,8 +361,9 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
     {
         if (!CanChangeSettings) return SaveResult.Forbidden("Only administrators can change the risk matrix and appetite");
         var errors = new RiskSettingsInputValidator().Check(input).ToList();
-        foreach (var (code, (label, _)) in categories)
+        foreach (var (code, (label, appetite)) in categories)
         {
+            if (!Enum.IsDefined(appetite)) errors.Add(new FieldError($"Appetite{code}", $"Select the risk appetite for category {code}"));
             if (string.IsNullOrWhiteSpace(label)) errors.Add(new FieldError($"Label{code}", $"Enter the label for category {code}"));
             else if (label.Length > 50) errors.Add(new FieldError($"Label{code}", $"Label for category {code} must be 50 characters or fewer"));
         }
@@ -397,6 +400,8 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
     /// Imports the register's own CSV (administrators). Every row is checked by the same validators as
     /// the form; any error rejects the whole file and nothing is saved.
     /// </summary>
+    const int ImportChunkSize = 200;
+
     public async Task<ImportResult> ImportCsvAsync(Stream stream, string fileName, long length, CancellationToken ct = default)
     {
         if (!CanImport) return ImportResult.Failed("Only administrators can import the risk register");
@@ -407,31 +412,43 @@ public sealed class RiskService(TrackerDbContext db, ICurrentUser user, TimeProv
             name => groups.FirstOrDefault(g => string.Equals(g.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)
                                                || string.Equals(g.ShortName, name.Trim(), StringComparison.OrdinalIgnoreCase))?.Id,
             reference => closingNotes.GetValueOrDefault(reference), ct);
-        if (parsed.Errors.Count > 0) return new ImportResult(parsed.Errors, 0, 0);
+        if (parsed.Errors.Count > 0) return new ImportResult(parsed.Errors, 0, 0) { ErrorCount = parsed.ErrorCount };
 
-        var references = parsed.Rows.Select(r => r.Input.Reference.Trim().ToUpperInvariant()).ToList();
-        var existing = await db.Risks.Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery()
-            .Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, ct);
+        // All or nothing, in one transaction; saved a chunk at a time with the change tracker cleared
+        // between chunks, so that a large file (and its audit rows) never sits in memory at once.
         int created = 0, updated = 0;
-        foreach (var row in parsed.Rows)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in parsed.Rows.Chunk(ImportChunkSize))
         {
-            var reference = row.Input.Reference.Trim().ToUpperInvariant();
-            if (existing.TryGetValue(reference, out var risk))
+            var references = chunk.Select(r => r.Input.Reference.Trim().ToUpperInvariant()).ToList();
+            var existing = await db.Risks.Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery()
+                .Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, ct);
+            foreach (var row in chunk)
             {
-                // The CSV has no review-frequency column: keep what the register holds.
-                risk.Update(row.Input with { ReviewFrequencyMonths = risk.ReviewFrequencyMonths }, user.DisplayName, Today);
-                db.Entry(risk).State = EntityState.Modified;
-                updated++;
+                var reference = row.Input.Reference.Trim().ToUpperInvariant();
+                if (existing.TryGetValue(reference, out var risk))
+                {
+                    // Only a row that changes something counts, moves the risk's version and is audited.
+                    var before = RiskCsv.Signature(risk);
+                    // The CSV has no review-frequency column: keep what the register holds.
+                    risk.Update(row.Input with { ReviewFrequencyMonths = risk.ReviewFrequencyMonths }, user.DisplayName, Today);
+                    risk.ReplaceFurtherActions(row.Actions);
+                    if (RiskCsv.Signature(risk) == before) continue;
+                    db.Entry(risk).State = EntityState.Modified;
+                    updated++;
+                }
+                else
+                {
+                    risk = Risk.Create(row.Input, user.DisplayName, Today);
+                    risk.ReplaceFurtherActions(row.Actions);
+                    db.Risks.Add(risk);
+                    created++;
+                }
             }
-            else
-            {
-                risk = Risk.Create(row.Input, user.DisplayName, Today);
-                db.Risks.Add(risk);
-                created++;
-            }
-            risk.ReplaceFurtherActions(row.Actions);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
-        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new ImportResult([], created, updated);
     }
 

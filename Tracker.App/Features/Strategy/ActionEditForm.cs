@@ -39,17 +39,13 @@ public sealed class ActionEditForm
             if (peopleByInitials.TryGetValue(initials, out var id)) owners.Add(id);
             else errors.Add(new FieldError(nameof(Owners), $"No one has the initials {initials}"));
         }
-        DateOnly? Date(string? text, string field, string label)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            if (UkDates.TryParseShort(text, out var date)) return date;
-            errors.Add(new FieldError(field, $"{label} must be a real date, like 31/03/2023"));
-            return null;
-        }
+        var typed = new TypedText();
         var input = new ActionInput(Number ?? "", Description ?? "", owners,
-            int.TryParse(OwningGroupId, out var g) ? g : null, int.TryParse(LeadPartnerId, out var p) ? p : null,
-            Date(StartDate, nameof(StartDate), "Start date"), Date(TargetDate, nameof(TargetDate), "Target date"),
-            Enum.TryParse<ActionStatus>(Status, out var status) ? status : ActionStatus.InProgress);
+            typed.Number(OwningGroupId, nameof(OwningGroupId), "Select the group that owns the action"),
+            typed.Number(LeadPartnerId, nameof(LeadPartnerId), "Select the lead partner"),
+            typed.Date(StartDate, nameof(StartDate), "Start date", "31/03/2023"), typed.Date(TargetDate, nameof(TargetDate), "Target date", "31/03/2023"),
+            typed.Choice<ActionStatus>(Status, nameof(Status), "Select the action's status") ?? ActionStatus.InProgress);
+        errors.AddRange(typed.Errors);
         return (input, errors);
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using Tracker.App.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tracker.Domain.Strategy;
 
@@ -24,8 +24,7 @@ public static class StrategyEndpoints
         {
             var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
             var csv = await export.CsvAsync(q, strategy, ct);
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
-                $"actions-{q.Year}-q{q.Quarter}.csv");
+            return FileDownload.Csv(csv, $"actions-{q.Year}-q{q.Quarter}.csv");
         });
 
         // Live fragments: the same components the pages render for their data-live regions.

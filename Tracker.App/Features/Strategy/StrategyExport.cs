@@ -18,7 +18,7 @@ public sealed class StrategyExport(TrackerDbContext db, StrategyQueries queries)
         var ids = strategyId is { } one ? [one]
             : await db.Strategies.AsNoTracking().Where(s => !s.IsRetired).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         var csv = new StringBuilder();
-        csv.Append(string.Join(',', Header)).Append("\r\n");
+        CsvCells.AppendRow(csv, Header);
         foreach (var id in ids)
         {
             if (await queries.LoadAsync(id, quarter, ct) is not { } view) continue;
@@ -34,7 +34,7 @@ public sealed class StrategyExport(TrackerDbContext db, StrategyQueries queries)
                     action.Update?.AuthorName ?? "",
                     action.Update is { } u ? UkDates.ToLondon(u.RecordedAt).ToString("dd/MM/yyyy HH:mm", UkDates.Culture) : "",
                 ];
-                csv.Append(string.Join(',', fields.Select(f => CsvCells.Quote(CsvCells.Defuse(f))))).Append("\r\n");
+                CsvCells.AppendRow(csv, fields);
             }
         }
         return csv.ToString();

@@ -48,7 +48,7 @@ public abstract class ConcurrentSavesTestsBase(TrackerAppFactory app)
         app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == entityType && a.EntityKey == id.ToString() && a.Action == action));
 
     static void AssertRefusals(IEnumerable<SaveResult> results) =>
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.True(r.Conflict is not null || r.Errors.Count > 0, "A refusal must say why"));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.True(r.Conflict is not null || r.Errors.Count > 0 || r.Denied is not null || r.NotFound, "A refusal must say why"));
 
     [ProviderFact]
     public async Task AddUpdate_ManySameDayUpdatesOfOneMatter_EachSavedOrRefused()

@@ -9,7 +9,8 @@ public sealed class CsvCellsTests
     [InlineData("+44 20 8313", "'+44 20 8313")]
     [InlineData("-1", "'-1")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("- a narrative list line", "- a narrative list line")]
+    [InlineData("- a narrative list line", "'- a narrative list line")]
+    [InlineData("'=quoted", "''=quoted")]
     [InlineData("Plain text", "Plain text")]
     public void Defuse_FormulaLikeText_PrefixedWithApostrophe(string text, string expected) =>
         Assert.Equal(expected, CsvCells.Defuse(text));
@@ -17,6 +18,9 @@ public sealed class CsvCellsTests
     [Theory]
     [InlineData("=1+1")]
     [InlineData("'quoted by the author'")]
+    [InlineData("'=1+1")]
+    [InlineData("\tTab")]
+    [InlineData("- list line")]
     [InlineData("Plain text")]
     public void Restore_AfterDefuse_GivesOriginal(string text) =>
         Assert.Equal(text, CsvCells.Restore(CsvCells.Defuse(text)));
