@@ -28,6 +28,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : Iden
     public DbSet<MatterArising> MattersArising => Set<MatterArising>();
     public DbSet<MatterUpdate> MatterUpdates => Set<MatterUpdate>();
     public DbSet<SubGroupReport> SubGroupReports => Set<SubGroupReport>();
+    public DbSet<CoverSheet> CoverSheets => Set<CoverSheet>();
     public DbSet<Domain.Strategy.Strategy> Strategies => Set<Domain.Strategy.Strategy>();
     public DbSet<Priority> Priorities => Set<Priority>();
     public DbSet<SubPriority> SubPriorities => Set<SubPriority>();

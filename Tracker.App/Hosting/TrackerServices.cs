@@ -4,6 +4,7 @@ using Tracker.App.Features.People;
 using Tracker.App.Features.Admin;
 using Tracker.App.Features.Strategy;
 using Tracker.App.Features.Risks;
+using Tracker.App.Features.Papers;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -37,6 +38,7 @@ public static class TrackerServices
         builder.Services.AddStrategy();
         builder.Services.AddScoped<RiskService>();
         builder.Services.AddSingleton<RiskDataCache>();
+        builder.AddPapers();
         builder.Services.AddTrackerSampleData();
     }
 }

@@ -25,6 +25,7 @@ public static class SampleDataRegistration
         services.AddScoped<ISampleData, PeopleSampleData>();
         services.AddScoped<ISampleData, AccountsSampleData>();
         services.AddScoped<ISampleData, MeetingsSampleData>();
+        services.AddScoped<ISampleData, CoverSheetsSampleData>();
         services.AddScoped<ISampleData, StrategySampleData>();
         services.AddScoped<ISampleData, RisksSampleData>();
     }

@@ -1,5 +1,7 @@
 using Tracker.App.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tracker.App.Features.Meetings.Papers;
+using Tracker.App.Features.Papers;
 
 namespace Tracker.App.Features.Meetings;
 
@@ -11,6 +13,36 @@ public static class MeetingsEndpoints
         app.MapGet("/matters-arising/export.csv", async (int? meeting, MattersArisingService matters, CancellationToken ct) =>
             FileDownload.Csv(await matters.ExportCsvAsync(meeting, ct),
                 meeting is null ? "matters-arising.csv" : $"matters-arising-meeting-{meeting}.csv"));
+
+        // The committee papers of a meeting, each as Word, and the whole pack as a zip or one PDF.
+        app.MapGet("/meetings/{id:int}/agenda.docx", async (int id, MeetingPapers papers, CancellationToken ct) =>
+            await PaperResults.DocxAsync(s => papers.WriteAgendaAsync(s, id, null, null, ct), $"agenda-meeting-{id}.docx"));
+        app.MapGet("/meetings/{id:int}/minutes.docx", async (int id, MeetingPapers papers, CancellationToken ct) =>
+            await PaperResults.DocxAsync(s => papers.WriteMinutesAsync(s, id, null, ct), $"minutes-meeting-{id}.docx"));
+        app.MapGet("/meetings/{id:int}/matters-arising.docx", async (int id, MeetingPapers papers, CancellationToken ct) =>
+            await PaperResults.DocxAsync(s => papers.WriteMattersArisingAsync(s, id, null, ct), $"matters-arising-meeting-{id}.docx"));
+        app.MapGet("/meetings/forward-plan.docx", async (MeetingPapers papers, CancellationToken ct) =>
+            await PaperResults.DocxAsync(async s => { await papers.WriteForwardPlanAsync(s, ct); return true; }, "forward-plan.docx"));
+        app.MapGet("/meetings/{id:int}/pack.zip", async Task<IResult> (int id, MeetingPackBuilder packs, CancellationToken ct) =>
+        {
+            // On disk, not in memory: each paper is held only while it is added.
+            var file = new FileStream(Path.Combine(Path.GetTempPath(), $"tracker-pack-{Guid.NewGuid():N}.zip"), FileMode.CreateNew, FileAccess.ReadWrite,
+                FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            if (!await packs.WriteZipAsync(file, id, ct))
+            {
+                await file.DisposeAsync();
+                return Results.NotFound();
+            }
+            file.Position = 0;
+            return Results.File(file, "application/zip", $"meeting-pack-{id}.zip");
+        });
+        app.MapGet("/meetings/{id:int}/pack.pdf", async Task<IResult> (int id, MeetingPackBuilder packs, CancellationToken ct) =>
+        {
+            if (!packs.CanMakePdf) return PaperResults.PdfUnavailable();
+            return await packs.WritePdfAsync(id, ct) is { } pdf
+                ? Results.File(pdf, "application/pdf", $"meeting-pack-{id}.pdf")
+                : Results.NotFound();
+        });
 
         var live = app.MapGroup("/live/meetings");
         live.MapGet("/panel", () => new RazorComponentResult<MattersPanel>());

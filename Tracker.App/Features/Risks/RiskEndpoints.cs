@@ -1,5 +1,7 @@
 using Tracker.App.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tracker.App.Features.Papers;
+using Tracker.App.Features.Risks.Papers;
 using Tracker.Domain.Risks;
 
 namespace Tracker.App.Features.Risks;
@@ -13,6 +15,16 @@ public static class RiskEndpoints
             var csv = await risks.ExportCsvAsync(ct);
             return FileDownload.Csv(csv, $"risk-register-{risks.Today:yyyy-MM-dd}.csv");
         });
+
+        // The register as a committee paper (the Risk Log, landscape) and as a spreadsheet.
+        app.MapGet("/risks/register.docx", async (string? since, RiskRegisterDocument document, CancellationToken ct) =>
+            await PaperResults.DocxAsync(async s =>
+            {
+                await document.WriteAsync(s, DateOnly.TryParseExact(since, "yyyy-MM-dd", out var d) ? d : null, null, ct);
+                return true;
+            }, RiskRegisterDocument.FileName));
+        app.MapGet("/risks/register.xlsx", async (RiskRegisterWorkbook workbook, CancellationToken ct) =>
+            await PaperResults.XlsxAsync(s => workbook.WriteAsync(s, ct), RiskRegisterWorkbook.FileName));
 
         // Live-region fragments: the same components the pages render, for the live module to swap in.
         app.MapGet("/live/risks/table", async (HttpContext context, RiskService risks, CancellationToken ct) =>

@@ -1,5 +1,7 @@
 using Tracker.App.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tracker.App.Features.Papers;
+using Tracker.App.Features.Strategy.Papers;
 using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
@@ -25,6 +27,18 @@ public static class StrategyEndpoints
             var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
             var csv = await export.CsvAsync(q, strategy, ct);
             return FileDownload.Csv(csv, $"actions-{q.Year}-q{q.Quarter}.csv");
+        });
+
+        // The committee papers: the quarterly progress report as Word, the actions as a spreadsheet.
+        app.MapGet("/actions/report.docx", async (int? year, int? quarter, int? strategy, ProgressReportDocument report, StrategyQueries queries, CancellationToken ct) =>
+        {
+            var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
+            return await PaperResults.DocxAsync(s => report.WriteAsync(s, q, strategy, null, ct), ProgressReportDocument.FileName(q));
+        });
+        app.MapGet("/actions/export.xlsx", async (int? year, int? quarter, int? strategy, ActionsWorkbook workbook, StrategyQueries queries, CancellationToken ct) =>
+        {
+            var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
+            return await PaperResults.XlsxAsync(s => workbook.WriteAsync(s, q, strategy, ct), ActionsWorkbook.FileName(q));
         });
 
         // Live fragments: the same components the pages render for their data-live regions.
