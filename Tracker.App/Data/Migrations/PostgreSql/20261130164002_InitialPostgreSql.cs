@@ -451,6 +451,41 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "CoverSheets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    Paper = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReportNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ContactOfficer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContactTelephone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ContactEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ChiefOfficer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DecisionType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Ward = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Recommendation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Classification = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoverSheets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoverSheets_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MinuteItems",
                 columns: table => new
                 {
@@ -1216,6 +1251,12 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 columns: new[] { "EntityType", "EntityKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoverSheets_MeetingId_Paper",
+                table: "CoverSheets",
+                columns: new[] { "MeetingId", "Paper" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FurtherActions_RiskId",
                 table: "FurtherActions",
                 column: "RiskId");
@@ -1447,6 +1488,9 @@ namespace Tracker.App.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "AuditChange");
+
+            migrationBuilder.DropTable(
+                name: "CoverSheets");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
