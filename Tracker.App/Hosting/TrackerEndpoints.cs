@@ -4,6 +4,7 @@ using Tracker.App.Features.People;
 using Tracker.App.Features.Meetings;
 using Tracker.App.Features.Strategy;
 using Tracker.App.Features.Risks;
+using Tracker.App.Features.Reminders;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -51,6 +52,7 @@ public static class TrackerEndpoints
         app.MapMeetingsEndpoints();
         app.MapStrategyEndpoints();
         app.MapRiskEndpoints();
+        app.MapReminderEndpoints();
         app.MapHub<TrackerHub>(TrackerHub.Path);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }

@@ -40,5 +40,6 @@ public static class TrackerServices
         builder.Services.AddSingleton<RiskDataCache>();
         builder.AddPapers();
         builder.Services.AddTrackerSampleData();
+        builder.AddReminders();
     }
 }
