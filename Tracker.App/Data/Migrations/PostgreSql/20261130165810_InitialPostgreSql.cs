@@ -739,6 +739,59 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReminderMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: false),
+                    UnsubscribeUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    TriggeredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderMessages_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderPreferences",
+                columns: table => new
+                {
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderPreferences", x => new { x.PersonId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_ReminderPreferences_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Metrics",
                 columns: table => new
                 {
@@ -910,6 +963,30 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    About = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Occasion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MessageId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderRecords_ReminderMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "ReminderMessages",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1383,6 +1460,32 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReminderMessages_CreatedAt",
+                table: "ReminderMessages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderMessages_PersonId",
+                table: "ReminderMessages",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderMessages_Status_NextAttemptAt",
+                table: "ReminderMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderRecords_MessageId",
+                table: "ReminderRecords",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderRecords_PersonId_Kind_About_Occasion",
+                table: "ReminderRecords",
+                columns: new[] { "PersonId", "Kind", "About", "Occasion" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Resolutions_MinuteItemId",
                 table: "Resolutions",
                 column: "MinuteItemId");
@@ -1517,6 +1620,12 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 name: "RagDefinitions");
 
             migrationBuilder.DropTable(
+                name: "ReminderPreferences");
+
+            migrationBuilder.DropTable(
+                name: "ReminderRecords");
+
+            migrationBuilder.DropTable(
                 name: "RiskAssessments");
 
             migrationBuilder.DropTable(
@@ -1553,16 +1662,19 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 name: "Metrics");
 
             migrationBuilder.DropTable(
+                name: "ReminderMessages");
+
+            migrationBuilder.DropTable(
                 name: "Risks");
 
             migrationBuilder.DropTable(
                 name: "StrategyActions");
 
             migrationBuilder.DropTable(
-                name: "People");
+                name: "Resolutions");
 
             migrationBuilder.DropTable(
-                name: "Resolutions");
+                name: "People");
 
             migrationBuilder.DropTable(
                 name: "Objectives");

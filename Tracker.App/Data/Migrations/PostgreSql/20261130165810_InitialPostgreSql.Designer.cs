@@ -12,7 +12,7 @@ using Tracker.App.Data;
 namespace Tracker.App.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlTrackerContext))]
-    [Migration("20261130164002_InitialPostgreSql")]
+    [Migration("20261130165810_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -1122,6 +1122,141 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                     b.HasIndex("PartnerId");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("ReminderMessages");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderPreference", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("ReminderPreferences");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("PersonId", "Kind", "About", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRecords");
                 });
 
             modelBuilder.Entity("Tracker.Domain.Risks.FurtherAction", b =>
@@ -2514,6 +2649,35 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.HasOne("Tracker.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderPreference", b =>
+                {
+                    b.HasOne("Tracker.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderRecord", b =>
+                {
+                    b.HasOne("Tracker.Domain.Reminders.ReminderMessage", "Message")
+                        .WithMany("Records")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+                });
+
             modelBuilder.Entity("Tracker.Domain.Risks.FurtherAction", b =>
                 {
                     b.HasOne("Tracker.Domain.Risks.Risk", "Risk")
@@ -2719,6 +2883,11 @@ namespace Tracker.App.Data.Migrations.PostgreSql
             modelBuilder.Entity("Tracker.Domain.People.Group", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.Navigation("Records");
                 });
 
             modelBuilder.Entity("Tracker.Domain.Risks.Risk", b =>
