@@ -68,7 +68,42 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
     /// <summary>How many subscriptions a topic has (tests and the benchmarks check circuits let go).</summary>
     public int SubscriberCount(string topic) => _subscriptions.TryGetValue(topic, out var list) ? list.Length : 0;
 
+    /// <summary>
+    /// Where committed changes go beyond this process (PostgreSQL: <see cref="PostgreSqlChangeRelay"/>),
+    /// or null with one instance. The relay hands other instances' changes back through
+    /// <see cref="PublishRelayedAsync"/>.
+    /// </summary>
+    public IChangeRelay? Relay { get; set; }
+
+    /// <summary>
+    /// Raised when changes may have been missed (the relay's connection dropped and came back): every
+    /// area's version has moved on, so caches reload, and followers reload what they show.
+    /// </summary>
+    public event Action? ReloadRequested;
+
+    /// <summary>Publishes a commit of this instance: to local subscribers, the hub, and the other instances.</summary>
     public async Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default)
+    {
+        Relay?.Send(changes);
+        await PublishLocallyAsync(changes, cancellationToken);
+    }
+
+    /// <summary>Publishes another instance's commit here (caches, subscribers, hub), without relaying it again.</summary>
+    public Task PublishRelayedAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default) =>
+        PublishLocallyAsync(changes, cancellationToken);
+
+    /// <summary>Moves every area's version on (no cached copy is served again) and asks every follower to reload.</summary>
+    public void RequestReload()
+    {
+        foreach (var version in _versions.Values) Interlocked.Increment(ref version.Value);
+        foreach (var handler in ReloadRequested?.GetInvocationList() ?? [])
+        {
+            try { ((Action)handler)(); }
+            catch (Exception ex) { logger.LogWarning(ex, "A live follower failed to reload"); }
+        }
+    }
+
+    async Task PublishLocallyAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken)
     {
         // Before broadcasting, so a browser re-fetching a fragment on the event never gets a cached copy.
         foreach (var area in changes.Select(c => c.Area).Distinct())
