@@ -33,8 +33,7 @@ public static class TrackerServices
         builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddMeetings();
         builder.Services.AddStrategy();
-        builder.Services.AddScoped<RiskService>();
-        builder.Services.AddSingleton<RiskDataCache>();
+        builder.Services.AddRisks();
         builder.AddPapers();
         builder.Services.AddTrackerSampleData();
         builder.AddReminders();

@@ -16,14 +16,17 @@ public static class DirectionOfTravel
     /// Compares the current score (net once assessed, otherwise gross) with the snapshot in force at
     /// the end of <paramref name="since"/>. Higher is worse.
     /// </summary>
-    public static Direction Since(IEnumerable<RiskAssessment> assessments, DateOnly since)
+    public static Direction Since(IEnumerable<RiskAssessment> assessments, DateOnly since) =>
+        Since(assessments.OrderBy(a => a.AssessedOn).ThenBy(a => a.Id).Select(a => (a.AssessedOn, a.Current.Score)).ToList(), since);
+
+    /// <summary>The same comparison over dated current scores already in the order they were made (read models hold these).</summary>
+    public static Direction Since(IReadOnlyList<(DateOnly On, int CurrentScore)> chronological, DateOnly since)
     {
-        var ordered = assessments.OrderBy(a => a.AssessedOn).ThenBy(a => a.Id).ToList();
-        if (ordered.Count == 0) return Direction.New;
-        var then = ordered.LastOrDefault(a => a.AssessedOn <= since);
-        if (then is null) return Direction.New;
-        var now = ordered[^1].Current.Score;
-        var before = then.Current.Score;
+        if (chronological.Count == 0) return Direction.New;
+        var then = chronological.LastOrDefault(a => a.On <= since);
+        if (then == default) return Direction.New;
+        var now = chronological[^1].CurrentScore;
+        var before = then.CurrentScore;
         return now > before ? Direction.Worse : now < before ? Direction.Better : Direction.Unchanged;
     }
 

@@ -1,16 +1,26 @@
 using Tracker.App.Common;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Tracker.App.Features.Papers;
 using Tracker.App.Features.Risks.Papers;
-using Tracker.Domain.Risks;
 
 namespace Tracker.App.Features.Risks;
 
 public static class RiskEndpoints
 {
+    /// <summary>The risk register's services: reads from the shared cache, writes, settings, import and the chair's review.</summary>
+    public static IServiceCollection AddRisks(this IServiceCollection services)
+    {
+        services.AddSingleton<RiskDataCache>();
+        services.AddSingleton<RiskReviewSession>();
+        services.AddScoped<RiskRegisterQueries>();
+        services.AddScoped<RiskService>();
+        services.AddScoped<RiskSettingsService>();
+        services.AddScoped<RiskImportService>();
+        return services;
+    }
+
     public static void MapRiskEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/risks/export.csv", async (RiskService risks, CancellationToken ct) =>
+        app.MapGet("/risks/export.csv", async (RiskRegisterQueries risks, CancellationToken ct) =>
         {
             var csv = await risks.ExportCsvAsync(ct);
             return FileDownload.Csv(csv, $"risk-register-{risks.Today:yyyy-MM-dd}.csv");
@@ -25,20 +35,5 @@ public static class RiskEndpoints
             }, RiskRegisterDocument.FileName));
         app.MapGet("/risks/register.xlsx", async (RiskRegisterWorkbook workbook, CancellationToken ct) =>
             await PaperResults.XlsxAsync(s => workbook.WriteAsync(s, ct), RiskRegisterWorkbook.FileName));
-
-        // Live-region fragments: the same components the pages render, for the live module to swap in.
-        app.MapGet("/live/risks/table", async (HttpContext context, RiskService risks, CancellationToken ct) =>
-            new RazorComponentResult<RiskTable>(new Dictionary<string, object?>
-            {
-                [nameof(RiskTable.Register)] = await risks.GetRegisterAsync(RiskFilter.FromQuery(context.Request.Query), ct),
-            }));
-
-        app.MapGet("/live/risks/panel", () => new RazorComponentResult<RisksPanel>());
-
-        app.MapGet("/live/risks/heat-map", async (string? scores, RiskService risks, CancellationToken ct) =>
-            new RazorComponentResult<RiskHeatMap>(new Dictionary<string, object?>
-            {
-                [nameof(RiskHeatMap.Data)] = await risks.GetHeatMapAsync(RiskFilter.ParseKind(scores), ct),
-            }));
     }
 }

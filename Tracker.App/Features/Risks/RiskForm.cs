@@ -3,7 +3,10 @@ using Tracker.Domain.Risks;
 
 namespace Tracker.App.Features.Risks;
 
-/// <summary>What the risk form posts. Property names match <see cref="RiskInput"/> so errors land on their fields.</summary>
+/// <summary>
+/// The risk form's fields, typed as the form's controls give them. Property names match
+/// <see cref="RiskInput"/> so the messages of a refused save land on their fields.
+/// </summary>
 public sealed class RiskForm
 {
     public int Version { get; set; }
@@ -11,37 +14,43 @@ public sealed class RiskForm
     public string? Title { get; set; }
     public string? Cause { get; set; }
     public string? Impact { get; set; }
-    public string[]? Categories { get; set; }
-    public string? OwnerGroupId { get; set; }
-    public string? GrossLikelihood { get; set; }
-    public string? GrossSeverity { get; set; }
+    /// <summary>Category codes in the register's order (P, E, S, T, L, C), as the checkboxes are ticked.</summary>
+    public List<string> Categories { get; set; } = [];
+    public int? OwnerGroupId { get; set; }
+    public int? GrossLikelihood { get; set; }
+    public int? GrossSeverity { get; set; }
     public string? Controls { get; set; }
-    public string? NetLikelihood { get; set; }
-    public string? NetSeverity { get; set; }
-    public string? TargetLikelihood { get; set; }
-    public string? TargetSeverity { get; set; }
-    public string? ReviewFrequencyMonths { get; set; }
+    public int? NetLikelihood { get; set; }
+    public int? NetSeverity { get; set; }
+    public int? TargetLikelihood { get; set; }
+    public int? TargetSeverity { get; set; }
+    public int ReviewFrequencyMonths { get; set; } = 3;
     public string? NextReviewDate { get; set; }
-    public string? Status { get; set; }
+    public RiskStatus Status { get; set; } = RiskStatus.Open;
     public string? ClosingNote { get; set; }
     public string? AssessmentNote { get; set; }
 
-    /// <summary>
-    /// The input as posted. Text that is not a value (a likelihood of "abc", a status of "Foo") is put
-    /// in <paramref name="typed"/>'s errors, never read as a default; the Domain validator does the rest.
-    /// </summary>
-    public RiskInput ToInput(TypedText typed)
+    public RiskScore? Gross => RiskScore.From(GrossLikelihood, GrossSeverity);
+    public RiskScore? Net => RiskScore.From(NetLikelihood, NetSeverity);
+    public RiskScore? Target => RiskScore.From(TargetLikelihood, TargetSeverity);
+
+    public void SetCategory(string code, bool ticked)
     {
-        int? Score(string? text, string field, string label) => typed.Number(text, field, $"{label} must be a number, like 3");
-        return new(
-            Reference ?? "", Title ?? "", Cause, Impact, Categories ?? [],
-            typed.Number(OwnerGroupId, nameof(OwnerGroupId), "Select the group that owns the risk"),
-            Score(GrossLikelihood, nameof(GrossLikelihood), "Gross likelihood"), Score(GrossSeverity, nameof(GrossSeverity), "Gross severity"), Controls,
-            Score(NetLikelihood, nameof(NetLikelihood), "Net likelihood"), Score(NetSeverity, nameof(NetSeverity), "Net severity"),
-            Score(TargetLikelihood, nameof(TargetLikelihood), "Target likelihood"), Score(TargetSeverity, nameof(TargetSeverity), "Target severity"),
-            typed.Number(ReviewFrequencyMonths, nameof(ReviewFrequencyMonths), "Select how often the risk is reviewed") ?? 3, NextReviewDate,
-            typed.Choice<RiskStatus>(Status, nameof(Status), "Select whether the risk is open or closed") ?? RiskStatus.Open,
-            ClosingNote, AssessmentNote);
+        if (ticked && !Categories.Contains(code)) Categories = RiskCategory.Codes.Where(c => c == code || Categories.Contains(c)).ToList();
+        if (!ticked) Categories = Categories.Where(c => c != code).ToList();
+    }
+
+    public RiskInput ToInput() => new(
+        Reference ?? "", Title ?? "", Cause, Impact, Categories.ToList(), OwnerGroupId,
+        GrossLikelihood, GrossSeverity, Controls, NetLikelihood, NetSeverity, TargetLikelihood, TargetSeverity,
+        ReviewFrequencyMonths, NextReviewDate, Status, ClosingNote, AssessmentNote);
+
+    /// <summary>What the user has changed, compared field by field with <paramref name="loaded"/> (lists by their items).</summary>
+    public bool DiffersFrom(RiskInput loaded)
+    {
+        var now = ToInput();
+        return now with { Categories = loaded.Categories } != loaded
+               || !now.Categories.Select(c => c.Trim().ToUpperInvariant()).ToHashSet().SetEquals(loaded.Categories.Select(c => c.Trim().ToUpperInvariant()));
     }
 
     public static RiskForm From(RiskForEdit risk) => new()
@@ -51,37 +60,41 @@ public sealed class RiskForm
         Title = risk.Input.Title,
         Cause = risk.Input.Cause,
         Impact = risk.Input.Impact,
-        Categories = risk.Input.Categories.ToArray(),
-        OwnerGroupId = risk.Input.OwnerGroupId?.ToString(),
-        GrossLikelihood = risk.Input.GrossLikelihood?.ToString(),
-        GrossSeverity = risk.Input.GrossSeverity?.ToString(),
+        Categories = RiskCategory.Codes.Where(c => risk.Input.Categories.Contains(c)).ToList(),
+        OwnerGroupId = risk.Input.OwnerGroupId,
+        GrossLikelihood = risk.Input.GrossLikelihood,
+        GrossSeverity = risk.Input.GrossSeverity,
         Controls = risk.Input.Controls,
-        NetLikelihood = risk.Input.NetLikelihood?.ToString(),
-        NetSeverity = risk.Input.NetSeverity?.ToString(),
-        TargetLikelihood = risk.Input.TargetLikelihood?.ToString(),
-        TargetSeverity = risk.Input.TargetSeverity?.ToString(),
-        ReviewFrequencyMonths = risk.Input.ReviewFrequencyMonths?.ToString(),
+        NetLikelihood = risk.Input.NetLikelihood,
+        NetSeverity = risk.Input.NetSeverity,
+        TargetLikelihood = risk.Input.TargetLikelihood,
+        TargetSeverity = risk.Input.TargetSeverity,
+        ReviewFrequencyMonths = risk.Input.ReviewFrequencyMonths ?? 3,
         NextReviewDate = risk.Input.NextReviewDate,
-        Status = risk.Input.Status.ToString(),
+        Status = risk.Input.Status,
         ClosingNote = risk.Input.ClosingNote,
     };
 }
 
-/// <summary>What the further action form posts.</summary>
+/// <summary>The further action dialog's fields.</summary>
 public sealed class FurtherActionForm
 {
     public int Version { get; set; }
     public string? Description { get; set; }
     public string? Owner { get; set; }
+    /// <summary>"Red", "Amber", "Green", "Blue", or empty for not rated.</summary>
     public string? Rag { get; set; }
     public string? TargetDate { get; set; }
 
-    /// <summary>The input as posted; a RAG that is not a rating ("Purple") is an error in <paramref name="typed"/>, not "Not rated".</summary>
+    /// <summary>The input as given; a RAG that is not a rating ("Purple") is an error in <paramref name="typed"/>, not "Not rated".</summary>
     public FurtherActionInput ToInput(TypedText typed) =>
         new(Description ?? "", Owner,
             Rag?.Trim().Equals("Not rated", StringComparison.OrdinalIgnoreCase) == true ? null
                 : typed.Choice<FurtherActionRag>(Rag, nameof(Rag), "Select Red, Amber, Green or Blue, or Not rated"),
             TargetDate);
+
+    /// <summary>The input, for comparing with what was loaded (the RAG is always one of the dialog's own choices).</summary>
+    public FurtherActionInput ToInput() => ToInput(new TypedText());
 
     public static FurtherActionForm From(FurtherActionForEdit action) => new()
     {
@@ -99,12 +112,9 @@ public static class ScoreOptions
     static readonly string[] Likelihoods = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"];
     static readonly string[] Severities = ["Negligible", "Minor", "Moderate", "Major", "Severe"];
 
-    public static IReadOnlyList<Components.GovUk.GovUkOption> Likelihood(int size, string empty) => Build(size, Likelihoods, empty);
-    public static IReadOnlyList<Components.GovUk.GovUkOption> Severity(int size, string empty) => Build(size, Severities, empty);
+    public static IReadOnlyList<(int Value, string Text)> Likelihood(int size) => Build(size, Likelihoods);
+    public static IReadOnlyList<(int Value, string Text)> Severity(int size) => Build(size, Severities);
 
-    static IReadOnlyList<Components.GovUk.GovUkOption> Build(int size, string[] words, string empty) =>
-    [
-        new("", empty),
-        .. Enumerable.Range(1, size).Select(i => new Components.GovUk.GovUkOption(i.ToString(), size == 5 ? $"{i} – {words[i - 1]}" : i.ToString())),
-    ];
+    static IReadOnlyList<(int Value, string Text)> Build(int size, string[] words) =>
+        Enumerable.Range(1, size).Select(i => (i, size == 5 ? $"{i} – {words[i - 1]}" : i.ToString())).ToList();
 }

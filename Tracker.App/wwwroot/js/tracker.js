@@ -11,6 +11,21 @@ document.addEventListener("click", (event) => {
   target.scrollIntoView({ block: "center" });
 }, true);
 
+// The chair's review: ← and → (and Page Up / Page Down, which presentation clickers send) move between
+// risks by following the page's own previous and next links, so the router keeps the circuit. Keys
+// typed into the review's form, and keys used in a menu or a list, are left alone.
+document.addEventListener("keydown", (event) => {
+  const direction = { ArrowRight: "next", PageDown: "next", ArrowLeft: "prev", PageUp: "prev" }[event.key];
+  if (!direction || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.defaultPrevented) return;
+  const target = event.target;
+  if (target instanceof Element && target.closest("input, textarea, select, [contenteditable], [role=combobox], [role=listbox], [role=option], .mud-popover")) return;
+  const link = document.querySelector(`a[data-review-${direction}]`);
+  if (link instanceof HTMLAnchorElement) {
+    event.preventDefault();
+    link.click();
+  }
+});
+
 // Static pages (sign-in): a refused form comes back as a new page with its error summary; move focus
 // to the summary so keyboard and screen reader users hear the problem first. Interactive pages do
 // this in the ErrorSummary component.

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.App.Data;
-using Tracker.App.Features.Meetings;
 using Tracker.App.Features.Risks;
 using Tracker.Domain.People;
 using Tracker.Domain.Risks;
@@ -15,9 +14,8 @@ public sealed class RiskBadInputTests(TrackerAppFactory app) : IClassFixture<Tra
 {
     async Task<T> AsAdministratorAsync<T>(Func<RiskService, TrackerDbContext, Task<T>> work)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrackerDbContext>();
-        return await work(new RiskService(db, new StubUser("Clerk", null, TrackerRoles.Administrator), TimeProvider.System, new StrategicGroupCalendar(scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrackerDbContext>>())), db);
+        await using var db = await app.Dbs().CreateDbContextAsync();
+        return await work(new RiskService(app.Dbs(), new StubUser("Clerk", null, TrackerRoles.Administrator), TimeProvider.System), db);
     }
 
     [Theory]
@@ -62,9 +60,7 @@ public sealed class RiskSettingsBadInputTests(TrackerAppFactory app) : IClassFix
     [Fact]
     public async Task UpdateSettingsAsync_UndefinedAppetite_Refused()
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrackerDbContext>();
-        var service = new RiskService(db, new StubUser("Clerk", null, TrackerRoles.Administrator), TimeProvider.System, new StrategicGroupCalendar(scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrackerDbContext>>()));
+        var service = new RiskSettingsService(app.Dbs(), new StubUser("Clerk", null, TrackerRoles.Administrator));
         var (settings, categories) = await service.GetSettingsForEditAsync();
         var changes = categories.ToDictionary(c => c.Code, c => (c.Label, c.Code == "P" ? (RiskAppetite)9 : c.Appetite));
 

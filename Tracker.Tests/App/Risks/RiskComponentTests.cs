@@ -1,44 +1,21 @@
 using Bunit;
+using MudBlazor.Services;
 using Tracker.App.Features.Risks;
 using Tracker.Domain.Risks;
 
 namespace Tracker.Tests.App.Risks;
 
-/// <summary>bUnit tests of the score badge and heat map: words with every colour, a real table, links per cell.</summary>
+/// <summary>bUnit tests of the risk area's small components: heat map, direction, further action RAG, score preview.</summary>
 public sealed class RiskComponentTests : IDisposable
 {
     readonly BunitContext _context = new();
+
+    public RiskComponentTests() => _context.Services.AddMudServices();
 
     public void Dispose() => _context.Dispose();
 
     static HeatMapData Map(ScoreKind kind = ScoreKind.Net, RiskSettings? settings = null, int notAssessed = 0) =>
         new(kind, settings ?? new RiskSettings(), new Dictionary<(int, int), int> { [(4, 4)] = 2, [(2, 2)] = 3, [(1, 3)] = 1 }, notAssessed);
-
-    [Fact]
-    public void ScoreBadge_Score_ShowsNumberBandWordAndParts()
-    {
-        var cut = _context.Render<ScoreBadge>(p => p.Add(c => c.Score, new RiskScore(4, 4)).Add(c => c.Settings, new RiskSettings()));
-        var badge = cut.Find(".tracker-score");
-        Assert.Equal("high", badge.GetAttribute("data-band"));
-        Assert.Contains("tracker-band--high", badge.ClassList);
-        Assert.Equal("16", cut.Find(".tracker-score__value").TextContent);
-        Assert.Equal("High", cut.Find(".tracker-score__band").TextContent);
-        Assert.Equal("likelihood 4 ×  times severity 4", cut.Find(".tracker-score__parts").TextContent);
-    }
-
-    [Fact]
-    public void ScoreBadge_NoScore_SaysSoPlainly()
-    {
-        var cut = _context.Render<ScoreBadge>(p => p.Add(c => c.Score, (RiskScore?)null).Add(c => c.Settings, new RiskSettings()).Add(c => c.EmptyText, "Not yet set"));
-        cut.Find(".tracker-score--none").MarkupMatches("<span class=\"tracker-score tracker-score--none\" data-score=\"\">Not yet set</span>");
-    }
-
-    [Fact]
-    public void ScoreBadge_ChangedBands_UsesConfiguration()
-    {
-        var cut = _context.Render<ScoreBadge>(p => p.Add(c => c.Score, new RiskScore(3, 4)).Add(c => c.Settings, new RiskSettings { HighMax = 11 }));
-        Assert.Equal("Very high", cut.Find(".tracker-score__band").TextContent);
-    }
 
     [Fact]
     public void HeatMap_DefaultMatrix_TableWithRowAndColumnHeaders()
@@ -58,19 +35,19 @@ public sealed class RiskComponentTests : IDisposable
         var link = cell.QuerySelector("a")!;
         Assert.Equal("/risks?scores=gross&likelihood=4&severity=4", link.GetAttribute("href"));
         Assert.Equal("2 risks at likelihood 4, severity 4", link.TextContent);
-        Assert.Equal("16 High", cell.QuerySelector(".tracker-heat-map__band")!.TextContent);
-        Assert.Contains("tracker-band--high", cell.ClassList);
+        Assert.Equal("16 High", cell.QuerySelector(".heat-map__band")!.TextContent);
+        Assert.Contains("band--high", cell.ClassList);
         Assert.Equal("1 risk at likelihood 1, severity 3", cut.Find("td[data-cell='1-3'] a").TextContent);
         Assert.Equal("0", cut.Find("td[data-cell='5-5']").GetAttribute("data-count"));
-        Assert.Equal("25 Very high", cut.Find("td[data-cell='5-5'] .tracker-heat-map__band").TextContent);
+        Assert.Equal("25 Very high", cut.Find("td[data-cell='5-5'] .heat-map__band").TextContent);
     }
 
     [Fact]
     public void HeatMap_Highlight_MarksThisRiskInWords()
     {
         var cut = _context.Render<RiskHeatMap>(p => p.Add(c => c.Data, Map()).Add(c => c.Highlight, (2, 2)));
-        Assert.Equal("This risk", cut.Find("td[data-cell='2-2'] .tracker-heat-map__this").TextContent);
-        Assert.Single(cut.FindAll(".tracker-heat-map__this"));
+        Assert.Equal("This risk", cut.Find("td[data-cell='2-2'] .heat-map__this").TextContent);
+        Assert.Single(cut.FindAll(".heat-map__this"));
     }
 
     [Fact]
@@ -85,7 +62,7 @@ public sealed class RiskComponentTests : IDisposable
     {
         var cut = _context.Render<RiskHeatMap>(p => p.Add(c => c.Data, Map(settings: new RiskSettings { MatrixSize = 4, LowMax = 3, MediumMax = 6, HighMax = 9 })));
         Assert.Equal(16, cut.FindAll("td[data-cell]").Count);
-        Assert.Equal("Low 1–3", cut.FindAll(".tracker-heat-map__legend .tracker-score")[0].TextContent.Trim());
+        Assert.Equal("Low 1–3", cut.FindAll(".heat-map__legend .score")[0].TextContent.Trim());
     }
 
     [Fact]
@@ -93,6 +70,32 @@ public sealed class RiskComponentTests : IDisposable
     {
         var cut = _context.Render<DirectionBadge>(p => p.Add(c => c.Direction, Direction.Worse));
         Assert.Equal("▲ Worse", cut.Find("[data-direction=worse]").TextContent);
-        Assert.Equal("true", cut.Find(".tracker-direction__symbol").GetAttribute("aria-hidden"));
+        Assert.Equal("true", cut.Find(".direction__symbol").GetAttribute("aria-hidden"));
+    }
+
+    [Theory]
+    [InlineData(FurtherActionRag.Red, "Red", "rag--red")]
+    [InlineData(null, "Not rated", "rag--none")]
+    public void FurtherActionRagChip_Rating_WordIconAndColour(FurtherActionRag? rag, string word, string css)
+    {
+        var cut = _context.Render<FurtherActionRagChip>(p => p.Add(c => c.Rag, rag));
+        var chip = cut.Find(".rag");
+        Assert.Equal(word, chip.TextContent);
+        Assert.Contains(css, chip.ClassList);
+        Assert.NotNull(chip.QuerySelector("svg[aria-hidden=true]"));
+    }
+
+    [Fact]
+    public void ScorePreview_NetAboveAppetite_FlaggedInWordsAndMarkedOnTheMatrix()
+    {
+        var cut = _context.Render<RiskScorePreview>(p => p
+            .Add(c => c.Settings, new RiskSettings())
+            .Add(c => c.Gross, new RiskScore(4, 4)).Add(c => c.Net, new RiskScore(3, 4)).Add(c => c.Target, new RiskScore(3, 4))
+            .Add(c => c.CategoryCodes, ["L"]).Add(c => c.Categories, [new RiskCategoryRow("L", "Legal", RiskAppetite.Minimal)]));
+        Assert.Equal("above", cut.Find("[data-preview-appetite]").GetAttribute("data-preview-appetite"));
+        Assert.Contains("Net score 12 is above the 8 the categories tolerate", cut.Find("[data-preview-appetite]").TextContent);
+        Assert.Equal("NT", cut.Find("td[data-cell='3-4']").GetAttribute("data-marks"));
+        Assert.Contains("net and target at likelihood 3, severity 4", cut.Find("td[data-cell='3-4']").TextContent);
+        Assert.Equal("G", cut.Find("td[data-cell='4-4']").GetAttribute("data-marks"));
     }
 }

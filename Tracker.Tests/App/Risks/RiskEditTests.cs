@@ -1,143 +1,200 @@
 using System.Net;
+using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Tracker.App.Features.Risks;
 using Tracker.Domain.Risks;
 using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Risks;
 
-public sealed class RiskEditTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+/// <summary>The risk form and the further-action dialog as leads, the chair and administrators use them: real services, database and change feed.</summary>
+public sealed class RiskEditTests(TrackerAppFactory app) : ComponentTestContext(app), IClassFixture<TrackerAppFactory>
 {
+    string Uri => Services.GetRequiredService<NavigationManager>().Uri;
+
+    async Task<IRenderedComponent<RiskEditPage>> OpenAsync(string account, string? reference)
+    {
+        await SignInAsAsync(account);
+        int? id = reference is null ? null : await App.RiskIdAsync(reference);
+        var cut = Render<RiskEditPage>(p => p.Add(c => c.Id, id));
+        cut.WaitForAssertion(() => Assert.True(cut.FindAll("form").Count > 0 || cut.FindAll("[data-read-only]").Count > 0));
+        return cut;
+    }
+
+    static void Type(IRenderedComponent<RiskEditPage> cut, string id, string value) => cut.Find($"#{id}").Input(value);
+
     [Fact]
     public async Task Save_LeadOfOwningGroup_ReassessesAndKeepsDatedSnapshot()
     {
-        var id = await app.RiskIdAsync("R6");
-        var before = await app.RiskAsync("R6");
-        var lead = await app.SignInAsync("lead");
-        var response = await lead.PostRiskFormAsync($"/risks/{id}/edit", new()
-        {
-            ["Form.NetLikelihood"] = "2", ["Form.NetSeverity"] = "2", ["Form.AssessmentNote"] = "CCTV installed",
-        });
+        var before = await App.RiskAsync("R6");
+        var cut = await OpenAsync("lead", "R6");
+        await cut.ChooseAsync("NetLikelihood", (int?)2);
+        await cut.ChooseAsync("NetSeverity", (int?)2);
+        Type(cut, "AssessmentNote", "CCTV installed");
+        await cut.Find("form").SubmitAsync();
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/risks/{id}", response.Headers.Location!.AbsolutePath);
-        var after = await app.RiskAsync("R6");
+        cut.WaitForAssertion(() => Assert.EndsWith($"/risks/{before.Id}", Uri));
+        var after = await App.RiskAsync("R6");
         Assert.Equal(new RiskScore(2, 2), after.Net);
         Assert.Equal(before.Assessments.Count + 1, after.Assessments.Count);
         var latest = after.Assessments.OrderBy(a => a.Id).Last();
         Assert.Equal(("Peter Sibley", "CCTV installed", 4), (latest.AssessedBy, latest.Note, latest.Net!.Value.Score));
         Assert.Equal("E, C", after.Categories);
-        var audited = await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Risk" && a.EntityKey == id.ToString() && a.UserName == "Peter Sibley"));
-        Assert.True(audited);
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Risk" && a.EntityKey == before.Id.ToString() && a.UserName == "Peter Sibley")));
     }
 
     [Fact]
-    public async Task Save_NetAboveGross_RefusedNamingBothScoresAndKeepingTypedText()
+    public async Task Preview_ChoosingScores_ShowsBandAppetiteAndCellAsTheyAreChosen()
     {
-        var id = await app.RiskIdAsync("R4");
-        var admin = await app.SignInAsync("admin");
-        var response = await admin.PostRiskFormAsync($"/risks/{id}/edit", new()
+        var cut = await OpenAsync("admin", "R4");
+        Assert.Contains("Not yet assessed", cut.Find("[data-preview=net]").TextContent);
+        await cut.ChooseAsync("NetLikelihood", (int?)2);
+        await cut.ChooseAsync("NetSeverity", (int?)3);
+
+        Assert.Equal("6", cut.Find("[data-preview=net] [data-score]").GetAttribute("data-score"));
+        Assert.Equal("medium", cut.Find("[data-preview=net] [data-score]").GetAttribute("data-band"));
+        Assert.Equal("N", cut.Find("[data-matrix-preview] td[data-cell='2-3']").GetAttribute("data-marks"));
+        Assert.Equal("G", cut.Find("[data-matrix-preview] td[data-cell='3-4']").GetAttribute("data-marks"));
+        Assert.Equal("within", cut.Find("[data-preview-appetite]").GetAttribute("data-preview-appetite"));
+        await cut.ChooseAsync("NetSeverity", (int?)4);
+        await cut.ChooseAsync("NetLikelihood", (int?)3);
+        // R4 is Political and Economic: Cautious tolerates 12, so a net 12 is within; 15 is above.
+        await cut.ChooseAsync("GrossSeverity", (int?)5);
+        await cut.ChooseAsync("NetSeverity", (int?)5);
+        Assert.Equal("above", cut.Find("[data-preview-appetite]").GetAttribute("data-preview-appetite"));
+    }
+
+    [Fact]
+    public async Task Choose_NetAboveGross_RefusedAsChosenThenOnSaveKeepingTypedText()
+    {
+        var id = await App.RiskIdAsync("R4");
+        var cut = await OpenAsync("admin", "R4");
+        Type(cut, "Controls", "Typed but not saved");
+        await cut.ChooseAsync("NetLikelihood", (int?)4);
+        await cut.ChooseAsync("NetSeverity", (int?)4);
+
+        // Said beside the field as soon as it is chosen, before any save.
+        Assert.Contains("Net risk score (16) cannot be higher than gross risk score (12)", cut.FieldText("NetLikelihood"));
+        Assert.Empty(cut.FindAll("[data-error-summary]"));
+
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Equal(["Net risk score (16) cannot be higher than gross risk score (12)"], cut.Summary()));
+        Assert.Equal("#NetLikelihood", cut.Find("[data-error-summary] a").GetAttribute("href"));
+        Assert.Equal("Typed but not saved", cut.Find("#Controls").TextContent);
+        Assert.Null((await App.RiskAsync("R4")).Net);
+        Assert.False(Uri.EndsWith($"/risks/{id}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Choose_TargetAboveNet_RefusedAsChosen()
+    {
+        var cut = await OpenAsync("admin", "R10");
+        await cut.ChooseAsync("TargetLikelihood", (int?)5);
+        await cut.ChooseAsync("TargetSeverity", (int?)5);
+        Assert.Contains("Target risk score (25) cannot be higher than net risk score", cut.FieldText("TargetLikelihood"));
+    }
+
+    [Fact]
+    public async Task Open_LeadOfAnotherGroup_ReadOnlyWithoutAForm()
+    {
+        var cut = await OpenAsync("lead", "R2");
+        Assert.NotNull(cut.Find("[data-read-only]"));
+        Assert.Empty(cut.FindAll("form"));
+    }
+
+    [Theory]
+    [InlineData("member")]
+    public async Task Get_Member_AccessDenied(string account)
+    {
+        var client = await App.SignInAsync(account);
+        var response = await client.GetAsync($"/risks/{await App.RiskIdAsync("R9")}/edit");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Save_AfterSomeoneElseSaved_NoticeThenComparisonAndOwnTextKept()
+    {
+        var id = await App.RiskIdAsync("R11");
+        var cut = await OpenAsync("chair", "R11");
+        Type(cut, "Controls", "My own controls");
+
+        var (scope, risks) = await AsAsync<RiskService>("admin");
+        await using (scope)
         {
-            ["Form.NetLikelihood"] = "4", ["Form.NetSeverity"] = "4", ["Form.Controls"] = "Typed but not saved",
-        });
-        var page = await response.ParseAsync();
+            var edit = (await risks.GetForEditAsync(id))!;
+            Assert.True((await risks.UpdateAsync(id, edit.Version, edit.Input with { Controls = "Their newer controls" })).Succeeded);
+        }
+        // A notice while typing; the form is never replaced.
+        cut.WaitForAssertion(() => Assert.Contains("Amanda Mumford changed this record", cut.Find("[data-changed-elsewhere]").TextContent));
+        Assert.Equal("My own controls", cut.Find("#Controls").TextContent);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Net risk score (16) cannot be higher than gross risk score (12)"], page.ErrorSummary());
-        Assert.Equal("#net-likelihood", page.QuerySelector(".govuk-error-summary__list a")!.GetAttribute("href"));
-        Assert.Equal("Net risk score (16) cannot be higher than gross risk score (12)", page.FieldError("net-likelihood"));
-        Assert.Equal("Typed but not saved", page.QuerySelector("#controls")!.TextContent);
-        Assert.Null((await app.RiskAsync("R4")).Net);
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Equal("Their newer controls", cut.Find("[data-conflict-field=Controls] [data-theirs]").TextContent));
+        Assert.Equal("My own controls", cut.Find("[data-conflict-field=Controls] [data-mine]").TextContent);
+        Assert.Equal(["Someone else saved this record while you were editing it"], cut.Summary());
+        Assert.Equal("My own controls", cut.Find("#Controls").TextContent);
+        Assert.Equal("Their newer controls", (await App.RiskAsync("R11")).Controls);
+
+        // Saving again, having seen their version, replaces it deliberately.
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.EndsWith($"/risks/{id}", Uri));
+        var after = await App.RiskAsync("R11");
+        Assert.Equal(("My own controls", "L, S"), (after.Controls, after.Categories));
     }
 
     [Fact]
-    public async Task Save_LeadOfAnotherGroup_RefusedAndNothingSaved()
+    public async Task ChangeElsewhere_FormUntouched_ShowsTheNewValues()
     {
-        var id = await app.RiskIdAsync("R2");
-        var lead = await app.SignInAsync("lead");
-        var get = await lead.GetPageAsync($"/risks/{id}/edit");
-        Assert.NotNull(get.QuerySelector("[data-read-only]"));
-        Assert.Null(get.QuerySelector("form button.govuk-button"));
-
-        var form = get.FormNamed("risk").AllValues(new() { ["Form.Title"] = "Changed by the wrong lead" });
-        var page = await (await lead.PostAsync($"/risks/{id}/edit", new FormUrlEncodedContent(form))).ParseAsync();
-
-        Assert.Equal(["You can only change risks owned by a group you lead"], page.ErrorSummary());
-        Assert.Equal("Unclear strategy delivery structure", (await app.RiskAsync("R2")).Title);
+        var id = await App.RiskIdAsync("R12");
+        var cut = await OpenAsync("chair", "R12");
+        var (scope, risks) = await AsAsync<RiskService>("admin");
+        await using (scope)
+        {
+            var edit = (await risks.GetForEditAsync(id))!;
+            await risks.UpdateAsync(id, edit.Version, edit.Input with { Impact = "Changed elsewhere" });
+        }
+        cut.WaitForAssertion(() => Assert.Equal("Changed elsewhere", cut.Find("#Impact").TextContent));
+        Assert.Empty(cut.FindAll("[data-changed-elsewhere]"));
     }
 
     [Fact]
-    public async Task Save_LeadMovingRiskToAnotherGroup_Refused()
+    public async Task UseTheirs_AfterConflict_PutsTheirScoresInTheForm()
     {
-        var id = await app.RiskIdAsync("R5");
-        var lead = await app.SignInAsync("lead");
-        var strategic = await app.GroupIdAsync("Strategic Group");
-        var page = await (await lead.PostRiskFormAsync($"/risks/{id}/edit", new() { ["Form.OwnerGroupId"] = strategic.ToString() })).ParseAsync();
-        Assert.Equal(["You can only give a risk to a group you lead"], page.ErrorSummary());
-    }
-
-    [Fact]
-    public async Task Edit_Member_AccessDeniedAndPostRefused()
-    {
-        var id = await app.RiskIdAsync("R9");
-        var member = await app.SignInAsync("member");
-        var get = await member.GetAsync($"/risks/{id}/edit");
-        Assert.Equal(HttpStatusCode.Redirect, get.StatusCode);
-        Assert.StartsWith("/account/access-denied", get.Headers.Location!.PathAndQuery);
-
-        var admin = await app.SignInAsync("admin");
-        var form = (await admin.GetPageAsync($"/risks/{id}/edit")).FormNamed("risk").CurrentValues();
-        form["Form.Title"] = "Changed by a member";
-        form["Form.Categories"] = "S";
-        form["__RequestVerificationToken"] = (await member.GetPageAsync("/risks")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var post = await member.PostAsync($"/risks/{id}/edit", new FormUrlEncodedContent(form));
-        Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
-        Assert.Equal("The number of first-time entrants to the youth justice system rises", (await app.RiskAsync("R9")).Title);
-    }
-
-    [Fact]
-    public async Task Save_AfterSomeoneElseSaved_ConflictShowsTheirsAndKeepsOurs()
-    {
-        var id = await app.RiskIdAsync("R11");
-        var first = await app.SignInAsync("admin");
-        var second = await app.SignInAsync("chair");
-
-        var staleForm = (await second.GetPageAsync($"/risks/{id}/edit")).FormNamed("risk");
-        await first.PostRiskFormAsync($"/risks/{id}/edit", new() { ["Form.Controls"] = "Their newer controls" });
-        var stale = staleForm.AllValues(new() { ["Form.Controls"] = "My own controls" });
-        var response = await second.PostAsync($"/risks/{id}/edit", new FormUrlEncodedContent(stale));
-        var page = await response.ParseAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Someone else saved this record while you were editing it"], page.ErrorSummary());
-        Assert.Contains("Amanda Mumford changed this record on", page.QuerySelector("[data-conflict]")!.TextContent);
-        Assert.Equal("Their newer controls", page.QuerySelector("[data-conflict-field=Controls]")!.TextContent);
-        Assert.Equal("My own controls", page.QuerySelector("#controls")!.TextContent);
-        Assert.Equal("Their newer controls", (await app.RiskAsync("R11")).Controls);
-
-        var again = await second.PostAsync($"/risks/{id}/edit", new FormUrlEncodedContent(page.FormNamed("risk").AllValues()));
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal(("My own controls", "L, S"), ((await app.RiskAsync("R11")).Controls, (await app.RiskAsync("R11")).Categories));
+        var id = await App.RiskIdAsync("R8");
+        var cut = await OpenAsync("chair", "R8");
+        Type(cut, "Cause", "Mine");
+        var (scope, risks) = await AsAsync<RiskService>("admin");
+        await using (scope)
+        {
+            var edit = (await risks.GetForEditAsync(id))!;
+            await risks.UpdateAsync(id, edit.Version, edit.Input with { TargetLikelihood = 1, TargetSeverity = 1 });
+        }
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => cut.Find("[data-conflict-field=Target] button").Click());
+        Assert.Equal("1", cut.Find("[data-preview=target] [data-score]").GetAttribute("data-score"));
+        Assert.Equal("Mine", cut.Find("#Cause").TextContent);
     }
 
     [Fact]
     public async Task Create_Chair_NewRiskWithSeveralCategories()
     {
-        var chair = await app.SignInAsync("chair");
-        var page = await chair.GetPageAsync("/risks/new");
-        var values = page.FormNamed("risk").CurrentValues();
-        Assert.Equal("R14", values["Form.Reference"]);
-        values["Form.Title"] = "Hate crime reporting falls after community tension";
-        values["Form.OwnerGroupId"] = (await app.GroupIdAsync("Strategic Group")).ToString();
-        values["Form.GrossLikelihood"] = "3";
-        values["Form.GrossSeverity"] = "4";
-        values["Form.NextReviewDate"] = "31/03/2027";
-        var pairs = values.Select(v => new KeyValuePair<string, string>(v.Key, v.Value)).ToList();
-        pairs.Add(new("Form.Categories", "S"));
-        pairs.Add(new("Form.Categories", "C"));
-        var response = await chair.PostAsync("/risks/new", new FormUrlEncodedContent(pairs));
+        var cut = await OpenAsync("chair", null);
+        Assert.Equal("R14", cut.Find("#Reference").GetAttribute("value"));
+        Type(cut, "Title", "Hate crime reporting falls after community tension");
+        await cut.ChooseAsync("OwnerGroupId", (int?)await App.GroupIdAsync("Strategic Group"));
+        await cut.ChooseAsync("GrossLikelihood", (int?)3);
+        await cut.ChooseAsync("GrossSeverity", (int?)4);
+        Type(cut, "NextReviewDate", "31/03/2027");
+        cut.Find("input[type=checkbox][value=C]").Change(true);
+        cut.Find("input[type=checkbox][value=S]").Change(true);
+        await cut.Find("form").SubmitAsync();
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var risk = await app.RiskAsync("R14");
+        cut.WaitForAssertion(() => Assert.Matches("/risks/\\d+$", Uri));
+        var risk = await App.RiskAsync("R14");
         Assert.Equal(("S, C", 12, (RiskScore?)null, new DateOnly(2027, 3, 31)), (risk.Categories, risk.Gross.Score, risk.Net, risk.NextReviewDate!.Value));
         Assert.Single(risk.Assessments);
     }
@@ -145,102 +202,86 @@ public sealed class RiskEditTests(TrackerAppFactory app) : IClassFixture<Tracker
     [Fact]
     public async Task Create_NoCategories_ErrorLinksToFirstCheckbox()
     {
-        var chair = await app.SignInAsync("chair");
-        var page = await (await chair.PostRiskFormAsync("/risks/new", new() { ["Form.Title"] = "Something" })).ParseAsync();
-        Assert.Contains("Select at least one risk category", page.ErrorSummary());
-        Assert.NotNull(page.QuerySelector("a[href='#categories']"));
-        Assert.NotNull(page.QuerySelector("input#categories"));
-        Assert.Equal("Select at least one risk category", page.FieldError("categories"));
+        var cut = await OpenAsync("chair", null);
+        Type(cut, "Title", "Something");
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Contains("Select at least one risk category", cut.Summary()));
+        Assert.NotNull(cut.Find("[data-error-summary] a[href='#Categories']"));
+        Assert.NotNull(cut.Find("input#Categories"));
+        Assert.Equal("Select at least one risk category", cut.Find("#categories-error").TextContent);
+        Assert.Contains("Select the gross likelihood", cut.Summary());
+    }
+
+    IRenderedComponent<MudDialogProvider> Dialogs() => Render<MudDialogProvider>();
+
+    async Task<IRenderedComponent<MudDialogProvider>> OpenActionAsync(string account, string reference, int? actionId)
+    {
+        await SignInAsAsync(account);
+        var provider = Dialogs();
+        var riskId = await App.RiskIdAsync(reference);
+        await provider.InvokeAsync(() => FurtherActionDialog.ShowAsync(Services.GetRequiredService<IDialogService>(), riskId, actionId));
+        provider.WaitForAssertion(() => Assert.NotNull(provider.Find("#Description")));
+        return provider;
     }
 
     [Fact]
-    public async Task FurtherAction_LeadAddsToOwnRisk_ShownWithRag()
+    public async Task FurtherAction_LeadAddsToOwnRiskInTheDialog_SavedAndShownWithRag()
     {
-        var id = await app.RiskIdAsync("R5");
-        var lead = await app.SignInAsync("lead");
-        var response = await lead.PostFormAsync($"/risks/{id}/actions/new", "further-action", new()
-        {
-            ["Form.Description"] = "Brief ward councillors on the PSPO", ["Form.Owner"] = "PS", ["Form.Rag"] = "Amber", ["Form.TargetDate"] = "30/04/2027",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var action = (await app.RiskAsync("R5")).FurtherActions.OrderBy(a => a.Order).Last();
+        var provider = await OpenActionAsync("lead", "R5", null);
+        provider.Find("#Description").Input("Brief ward councillors on the PSPO");
+        provider.Find("#Owner").Input("PS");
+        await provider.ChooseAsync("Rag", "Amber");
+        provider.Find("#TargetDate").Input("30/04/2027");
+        await provider.Find("form").SubmitAsync();
+
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll("[data-further-action-dialog]")));
+        var action = (await App.RiskAsync("R5")).FurtherActions.OrderBy(a => a.Order).Last();
         Assert.Equal(("Brief ward councillors on the PSPO", "PS", FurtherActionRag.Amber, new DateOnly(2027, 4, 30), 3),
             (action.Description, action.Owner, action.Rag, action.TargetDate!.Value, action.Order));
 
-        var detail = await lead.GetPageAsync($"/risks/{id}");
-        Assert.Contains("Brief ward councillors on the PSPO", detail.QuerySelector("[data-further-actions]")!.TextContent);
+        var detail = Render<RiskDetailPage>(p => p.Add(c => c.Id, action.RiskId));
+        detail.WaitForAssertion(() => Assert.Contains("Brief ward councillors on the PSPO", detail.Find("[data-further-actions]").TextContent));
     }
 
     [Fact]
-    public async Task FurtherAction_BadDate_Refused()
+    public async Task FurtherAction_BadDate_RefusedInTheDialogWithTypedTextKept()
     {
-        var id = await app.RiskIdAsync("R5");
-        var lead = await app.SignInAsync("lead");
-        var page = await (await lead.PostFormAsync($"/risks/{id}/actions/new", "further-action", new()
-        {
-            ["Form.Description"] = "Something", ["Form.TargetDate"] = "31/13/2027",
-        })).ParseAsync();
-        Assert.Equal(["Target completion date must be a real date, like 31/03/2025"], page.ErrorSummary());
+        var provider = await OpenActionAsync("lead", "R5", null);
+        provider.Find("#Description").Input("Something");
+        provider.Find("#TargetDate").Input("31/13/2027");
+        await provider.Find("form").SubmitAsync();
+        provider.WaitForAssertion(() => Assert.Equal(["Target completion date must be a real date, like 31/03/2025"], provider.Summary()));
+        Assert.Equal("Something", provider.Find("#Description").TextContent);
+        Assert.NotNull(provider.Find("[data-further-action-dialog]"));
     }
 
     [Fact]
-    public async Task FurtherAction_LeadOfAnotherGroup_Refused()
+    public async Task FurtherAction_ChangeAndRemoveInTheDialog()
     {
-        var id = await app.RiskIdAsync("R7");
-        var actionId = (await app.RiskAsync("R7")).FurtherActions.First().Id;
-        var lead = await app.SignInAsync("lead");
-        var page = await (await lead.PostFormAsync($"/risks/{id}/actions/{actionId}/edit", "further-action", new() { ["Form.Rag"] = "Green" })).ParseAsync();
-        Assert.Equal(["You can only change risks owned by a group you lead"], page.ErrorSummary());
-        Assert.NotEqual(FurtherActionRag.Green, (await app.RiskAsync("R7")).FurtherActions.First(a => a.Id == actionId).Rag);
+        var risk = await App.RiskAsync("R7");
+        var action = risk.FurtherActions.OrderBy(a => a.Order).First();
+        var provider = await OpenActionAsync("chair", "R7", action.Id);
+        Assert.Equal(action.Description, provider.Find("#Description").TextContent);
+        await provider.ChooseAsync("Rag", "Blue");
+        await provider.Find("form").SubmitAsync();
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll("[data-further-action-dialog]")));
+        Assert.Equal(FurtherActionRag.Blue, (await App.RiskAsync("R7")).FurtherActions.Single(a => a.Id == action.Id).Rag);
+
+        await provider.InvokeAsync(() => FurtherActionDialog.ShowAsync(Services.GetRequiredService<IDialogService>(), risk.Id, action.Id));
+        provider.WaitForAssertion(() => provider.Find("[data-remove-action]").Click());
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll("[data-further-action-dialog]")));
+        Assert.DoesNotContain((await App.RiskAsync("R7")).FurtherActions, a => a.Id == action.Id);
     }
 
     [Fact]
-    public async Task Review_ChairRecordsMeetingReview_NextReviewMovesOn()
+    public async Task Get_OldFurtherActionPages_RedirectToTheRisksEditWithTheDialog()
     {
-        var id = await app.RiskIdAsync("R3");
-        var chair = await app.SignInAsync("chair");
-        var response = await chair.PostFormAsync($"/risks/review?risk={id}", "review", new()
-        {
-            ["Review.ReviewedOn"] = "29/02/2024", ["Review.Note"] = "Data working group agreed", ["Review.AgreedChanges"] = "AM to convene",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var risk = await app.RiskAsync("R3");
-        var review = risk.Reviews.Single(r => r.Note == "Data working group agreed");
-        Assert.Equal((new DateOnly(2024, 2, 29), "AM to convene", "Councillor Kate Lymer"), (review.ReviewedOn, review.AgreedChanges, review.ReviewedBy));
-        Assert.Equal(new DateOnly(2024, 5, 29), risk.NextReviewDate);
-    }
-
-    [Fact]
-    public async Task Review_BlankNote_Refused_AndMemberSeesNoForm()
-    {
-        var id = await app.RiskIdAsync("R1");
-        var chair = await app.SignInAsync("chair");
-        var page = await (await chair.PostFormAsync($"/risks/review?risk={id}", "review", new() { ["Review.Note"] = "" })).ParseAsync();
-        Assert.Equal(["Enter what the meeting said about the risk"], page.ErrorSummary());
-
-        var member = await app.SignInAsync("member");
-        var memberPage = await member.GetPageAsync($"/risks/review?risk={id}");
-        Assert.Empty(memberPage.QuerySelectorAll("input[name=_handler][value=review]"));
-    }
-
-    [Fact]
-    public async Task Settings_AdministratorRenamesCategory_ShownInForm()
-    {
-        var admin = await app.SignInAsync("admin");
-        var response = await admin.PostFormAsync("/risks/settings", "risk-settings", new() { ["Form.LabelC"] = "Customer and citizen", ["Form.AppetiteC"] = "Minimal" });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var category = await app.WithDbAsync(db => db.RiskCategories.SingleAsync(c => c.Code == "C"));
-        Assert.Equal(("Customer and citizen", RiskAppetite.Minimal), (category.Label, category.Appetite));
-        var form = await admin.GetPageAsync("/risks/new");
-        Assert.Contains("C – Customer and citizen", form.QuerySelector("main")!.TextContent);
-    }
-
-    [Fact]
-    public async Task Settings_BadBands_Refused()
-    {
-        var admin = await app.SignInAsync("admin");
-        var page = await (await admin.PostFormAsync("/risks/settings", "risk-settings", new() { ["Form.MediumMax"] = "3" })).ParseAsync();
-        Assert.Equal(["The highest Medium score must be higher than the highest Low score"], page.ErrorSummary());
-        Assert.Equal(HttpStatusCode.Redirect, (await (await app.SignInAsync("chair")).GetAsync("/risks/settings")).StatusCode);
+        var id = await App.RiskIdAsync("R5");
+        var lead = await App.SignInAsync("lead");
+        var added = await lead.GetAsync($"/risks/{id}/actions/new");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal($"/risks/{id}/edit?action=new", added.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+        var changed = await lead.GetAsync($"/risks/{id}/actions/77/edit");
+        Assert.Equal($"/risks/{id}/edit?action=77", changed.Headers.Location!.OriginalString.Replace("http://localhost", ""));
     }
 }

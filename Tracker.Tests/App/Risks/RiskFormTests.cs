@@ -4,53 +4,46 @@ using Tracker.Domain.Risks;
 
 namespace Tracker.Tests.App.Risks;
 
-/// <summary>Issue 9: crafted values posted to the risk forms are refused with a message, never silently changed.</summary>
+/// <summary>
+/// The risk form's model. Interactive controls hand it typed values (a select cannot post "abc"), so
+/// what issue 9 refused in posted text cannot arrive; the service refuses undefined values itself
+/// (RiskBadInputTests). The further action's RAG is still read from its text and refused if it is not one.
+/// </summary>
 public sealed class RiskFormTests
 {
     static RiskForm Valid() => new()
     {
-        Reference = "R5", Title = "No budget", Categories = ["P"], OwnerGroupId = "1", GrossLikelihood = "4", GrossSeverity = "4",
-        NetLikelihood = "2", NetSeverity = "2", ReviewFrequencyMonths = "6", NextReviewDate = "31/03/2025", Status = "Open",
+        Reference = "R5", Title = "No budget", Categories = ["P"], OwnerGroupId = 1, GrossLikelihood = 4, GrossSeverity = 4,
+        NetLikelihood = 2, NetSeverity = 2, ReviewFrequencyMonths = 6, NextReviewDate = "31/03/2025", Status = RiskStatus.Open,
     };
-
-    static (RiskInput Input, IReadOnlyList<FieldError> Errors) Read(RiskForm form)
-    {
-        var typed = new TypedText();
-        var input = form.ToInput(typed);
-        return (input, typed.Errors);
-    }
 
     [Fact]
     public void ToInput_ValidForm_ReadsEveryValue()
     {
-        var (input, errors) = Read(Valid());
-        Assert.Empty(errors);
+        var input = Valid().ToInput();
+        Assert.Empty(new RiskInputValidator().Check(input));
         Assert.Equal((2, 2, 6, RiskStatus.Open), (input.NetLikelihood, input.NetSeverity, input.ReviewFrequencyMonths, input.Status));
-    }
-
-    [Theory]
-    [InlineData("abc")]
-    [InlineData("1e9")]
-    public void ToInput_NetLikelihoodNotANumber_Refused(string text)
-    {
-        var (_, errors) = Read(Valid().With(f => f.NetLikelihood = text));
-        Assert.Equal(new FieldError(nameof(RiskInput.NetLikelihood), "Net likelihood must be a number, like 3"), Assert.Single(errors));
+        Assert.Equal(new RiskScore(2, 2), Valid().Net);
     }
 
     [Fact]
-    public void ToInput_ReviewFrequencyNotANumber_RefusedNotDefaultedToThree()
+    public void SetCategory_TickedInAnyOrder_KeptInTheRegistersOrder()
     {
-        var (_, errors) = Read(Valid().With(f => f.ReviewFrequencyMonths = "abc"));
-        Assert.Equal(new FieldError(nameof(RiskInput.ReviewFrequencyMonths), "Select how often the risk is reviewed"), Assert.Single(errors));
+        var form = Valid();
+        form.SetCategory("C", true);
+        form.SetCategory("E", true);
+        form.SetCategory("P", false);
+        Assert.Equal(["E", "C"], form.Categories);
     }
 
-    [Theory]
-    [InlineData("Foo")]
-    [InlineData("99")]
-    public void ToInput_StatusNotOpenOrClosed_RefusedNotDefaultedToOpen(string text)
+    [Fact]
+    public void DiffersFrom_SameCategoriesInAnotherOrder_NotAChange()
     {
-        var (_, errors) = Read(Valid().With(f => f.Status = text));
-        Assert.Equal(new FieldError(nameof(RiskInput.Status), "Select whether the risk is open or closed"), Assert.Single(errors));
+        var form = Valid();
+        var loaded = form.ToInput() with { Categories = ["p"] };
+        Assert.False(form.DiffersFrom(loaded));
+        form.Controls = "Typed";
+        Assert.True(form.DiffersFrom(loaded));
     }
 
     [Theory]
@@ -69,14 +62,5 @@ public sealed class RiskFormTests
         var typed = new TypedText();
         Assert.Null(new FurtherActionForm { Description = "Act", Rag = "" }.ToInput(typed).Rag);
         Assert.Empty(typed.Errors);
-    }
-}
-
-static class RiskFormExtensions
-{
-    public static RiskForm With(this RiskForm form, Action<RiskForm> change)
-    {
-        change(form);
-        return form;
     }
 }

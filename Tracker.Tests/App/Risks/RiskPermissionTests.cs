@@ -1,8 +1,4 @@
-using Tracker.App.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Tracker.App.Common;
-using Tracker.App.Data;
 using Tracker.App.Features.Risks;
 using Tracker.Domain.People;
 using Tracker.Domain.Risks;
@@ -10,33 +6,17 @@ using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Risks;
 
-/// <summary>The service enforces who may change what, whatever page or endpoint calls it.</summary>
-public abstract class RiskPermissionTestsBase(TrackerAppFactory app)
+/// <summary>The services enforce who may change what, whatever page or endpoint calls them.</summary>
+public sealed class RiskPermissionTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
 {
-    sealed class StubUser(string role, int? personId, string name) : ICurrentUser
+    async Task<(int Id, int Version, RiskInput Input)> LoadAsync(RiskService service, string reference)
     {
-        public string? UserId => "stub";
-        public string DisplayName => name;
-        public int? PersonId => personId;
-        public bool IsInRole(string r) => r == role;
-    }
-
-    async Task<T> AsAsync<T>(string role, string initials, Func<RiskService, TrackerDbContext, Task<T>> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrackerDbContext>();
-        var person = await db.People.SingleAsync(p => p.Initials == initials);
-        return await work(new RiskService(db, new StubUser(role, person.Id, person.Name), TimeProvider.System, new StrategicGroupCalendar(scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrackerDbContext>>())), db);
-    }
-
-    static async Task<(int Id, int Version, RiskInput Input)> LoadAsync(RiskService service, TrackerDbContext db, string reference)
-    {
-        var id = await db.Risks.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync();
+        var id = await app.RiskIdAsync(reference);
         var edit = (await service.GetForEditAsync(id))!;
         return (id, edit.Version, edit.Input);
     }
 
-    [ProviderTheory]
+    [Theory]
     [InlineData(TrackerRoles.Lead, "PS", "R5", true)]   // Peter Sibley leads ASB and Envirocrime
     [InlineData(TrackerRoles.Lead, "PS", "R1", false)]  // ... but is only a member of the Strategic Group
     [InlineData(TrackerRoles.Lead, "TS", "R6", false)]  // a member, not a lead, of ASB and Envirocrime
@@ -45,54 +25,93 @@ public abstract class RiskPermissionTestsBase(TrackerAppFactory app)
     [InlineData(TrackerRoles.Administrator, "AM", "R12", true)]
     public async Task UpdateAsync_ByRoleAndGroup_AllowedOnlyForOwnersChairAndAdministrators(string role, string initials, string reference, bool allowed)
     {
-        var result = await AsAsync(role, initials, async (service, db) =>
-        {
-            var (id, version, input) = await LoadAsync(service, db, reference);
-            return await service.UpdateAsync(id, version, input with { Controls = $"Changed by {initials}" });
-        });
+        var service = await app.WritesAsync(role, initials);
+        var (id, version, input) = await LoadAsync(service, reference);
+        var result = await service.UpdateAsync(id, version, input with { Controls = $"Changed by {initials}" });
+
         Assert.Equal(allowed, result.Succeeded);
-        if (!allowed) Assert.NotNull(result.Denied);
+        if (!allowed) Assert.Equal("You can only change risks owned by a group you lead", result.Denied);
         var controls = await app.WithDbAsync(db => db.Risks.Where(r => r.Reference == reference).Select(r => r.Controls).SingleAsync());
         Assert.Equal(allowed, controls == $"Changed by {initials}");
     }
 
-    [ProviderFact]
+    [Theory]
+    [InlineData(TrackerRoles.Lead, "PS", "R5", true)]
+    [InlineData(TrackerRoles.Lead, "PS", "R1", false)]
+    [InlineData(TrackerRoles.Member, "BB", "R7", false)]
+    [InlineData(TrackerRoles.Chair, "KL", "R9", true)]
+    public async Task GetRegister_CanEditPerRow_MatchesTheServicesRule(string role, string initials, string reference, bool canEdit)
+    {
+        var queries = new RiskRegisterQueries(app.Dbs(), await app.UserAsync(role, initials), TimeProvider.System);
+        var register = await queries.GetRegisterAsync(new RiskFilter { Status = "all" });
+        Assert.Equal(canEdit, register.Rows.Single(r => r.Reference == reference).CanEdit);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_LeadMovingOwnRiskToAnotherGroup_Refused()
+    {
+        var service = await app.WritesAsync(TrackerRoles.Lead, "PS");
+        var (id, version, input) = await LoadAsync(service, "R5");
+        var result = await service.UpdateAsync(id, version, input with { OwnerGroupId = await app.GroupIdAsync("Strategic Group") });
+        Assert.Equal("You can only give a risk to a group you lead", result.Denied);
+    }
+
+    [Fact]
     public async Task CreateAsync_LeadForAnotherGroup_Refused_ForOwnGroup_Allowed()
     {
-        var (refused, saved) = await AsAsync(TrackerRoles.Lead, "PS", async (service, db) =>
-        {
-            var strategic = await db.Groups.Where(g => g.ShortName == "Strategic Group").Select(g => g.Id).SingleAsync();
-            var asb = await db.Groups.Where(g => g.ShortName == "ASB and Envirocrime").Select(g => g.Id).SingleAsync();
-            var input = new RiskInput("R40", "Graffiti removal contract lapses", null, null, ["E"], strategic, 3, 3, null, null, null, null, null, 3, null, RiskStatus.Open, null);
-            return (await service.CreateAsync(input), await service.CreateAsync(input with { Reference = "R41", OwnerGroupId = asb }));
-        });
+        var service = await app.WritesAsync(TrackerRoles.Lead, "PS");
+        var strategic = await app.GroupIdAsync("Strategic Group");
+        var asb = await app.GroupIdAsync("ASB and Envirocrime");
+        var input = new RiskInput("R40", "Graffiti removal contract lapses", null, null, ["E"], strategic, 3, 3, null, null, null, null, null, 3, null, RiskStatus.Open, null);
+
+        var refused = await service.CreateAsync(input);
+        var saved = await service.CreateAsync(input with { Reference = "R41", OwnerGroupId = asb });
+
         Assert.Equal("You can only add risks owned by a group you lead", refused.Denied);
         Assert.True(saved.Succeeded);
     }
 
-    [ProviderFact]
-    public async Task ImportAndSettings_NotAdministrator_Refused()
+    [Fact]
+    public async Task CreateAsync_Member_Refused()
     {
-        var (import, settings, review) = await AsAsync(TrackerRoles.Chair, "KL", async (service, db) =>
-        {
-            using var csv = new MemoryStream("x"u8.ToArray());
-            var id = await db.Risks.Select(r => r.Id).FirstAsync();
-            return (await service.ImportCsvAsync(csv, "r.csv", 1),
-                await service.UpdateSettingsAsync(1, new RiskSettings().ToInput(), new Dictionary<string, (string, RiskAppetite)>()),
-                await service.RecordReviewAsync(id, "01/02/2024", "Noted", null));
-        });
+        var service = await app.WritesAsync(TrackerRoles.Member, "BB");
+        var input = new RiskInput("R42", "Anything", null, null, ["E"], await app.GroupIdAsync("Strategic Group"), 3, 3, null, null, null, null, null, 3, null, RiskStatus.Open, null);
+        Assert.Equal("You do not have permission to add risks", (await service.CreateAsync(input)).Denied);
+    }
+
+    [Fact]
+    public async Task FurtherActions_LeadOfAnotherGroup_RefusedAndNothingSaved()
+    {
+        var service = await app.WritesAsync(TrackerRoles.Lead, "PS");
+        var risk = await app.RiskAsync("R7");
+        var action = risk.FurtherActions.First();
+        var changed = await service.SaveActionAsync(risk.Id, action.Id, action.Version, new FurtherActionInput(action.Description, action.Owner, FurtherActionRag.Green, null));
+        var added = await service.SaveActionAsync(risk.Id, null, 0, new FurtherActionInput("Added by the wrong lead", null, null, null));
+        var removed = await service.DeleteActionAsync(risk.Id, action.Id);
+
+        Assert.All([changed, added, removed], r => Assert.Equal("You can only change risks owned by a group you lead", r.Denied));
+        var after = await app.RiskAsync("R7");
+        Assert.Equal(risk.FurtherActions.Count, after.FurtherActions.Count);
+        Assert.NotEqual(FurtherActionRag.Green, after.FurtherActions.Single(a => a.Id == action.Id).Rag);
+    }
+
+    [Fact]
+    public async Task ImportSettingsAndReview_NotAdministratorOrChair_Refused()
+    {
+        var chair = await app.UserAsync(TrackerRoles.Chair, "KL");
+        using var csv = new MemoryStream("x"u8.ToArray());
+        var import = await new RiskImportService(app.Dbs(), chair, TimeProvider.System).ImportCsvAsync(csv, "r.csv", 1);
+        var preview = await new RiskImportService(app.Dbs(), chair, TimeProvider.System).PreviewAsync(new MemoryStream("x"u8.ToArray()), "r.csv", 1);
+        var settings = await new RiskSettingsService(app.Dbs(), chair).UpdateSettingsAsync(1, new RiskSettings().ToInput(), new Dictionary<string, (string, RiskAppetite)>());
+        var id = await app.RiskIdAsync("R1");
+        var review = await new RiskService(app.Dbs(), chair, TimeProvider.System).RecordReviewAsync(id, "01/02/2024", "Noted", null);
+
         Assert.Equal("Only administrators can import the risk register", import.Errors.Single().Message);
+        Assert.Equal("Only administrators can import the risk register", preview.Errors.Single().Message);
         Assert.Equal("Only administrators can change the risk matrix and appetite", settings.Denied);
         Assert.True(review.Succeeded);
 
-        var leadReview = await AsAsync(TrackerRoles.Lead, "PS", async (service, db) =>
-            await service.RecordReviewAsync(await db.Risks.Select(r => r.Id).FirstAsync(), "01/02/2024", "Noted", null));
+        var leadReview = await (await app.WritesAsync(TrackerRoles.Lead, "PS")).RecordReviewAsync(id, "01/02/2024", "Noted", null);
         Assert.Equal("Only the chair or an administrator can record the meeting's review", leadReview.Denied);
     }
 }
-
-/// <summary>The cases of <see cref="RiskPermissionTestsBase"/> on SQLite (the default provider).</summary>
-public sealed class RiskPermissionTests(TrackerAppFactory app) : RiskPermissionTestsBase(app), IClassFixture<TrackerAppFactory>;
-
-/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
-public sealed class RiskPermissionTestsOnPostgreSql(PostgreSqlAppFactory app) : RiskPermissionTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

@@ -1,25 +1,17 @@
-using Tracker.App.Data;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
-using Tracker.App.Features.Meetings;
 using Tracker.App.Features.Risks;
 using Tracker.Domain.People;
 using Tracker.Domain.Risks;
-using Tracker.Tests.App.Meetings;
 using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Risks;
 
-public abstract class RiskReviewTestsBase(TrackerAppFactory app)
+/// <summary>The meeting's review of a risk, as the service records it.</summary>
+public sealed class RiskReviewTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
 {
-    Task<T> AsChairAsync<T>(Func<RiskService, Task<T>> work) => app.WithDbAsync(async db =>
-    {
-        await using var calendarScope = app.Services.CreateAsyncScope();
-        var person = await db.People.OrderBy(p => p.Id).FirstAsync();
-        return await work(new RiskService(db, new StubUser(person.Name, person.Id, TrackerRoles.Chair), TimeProvider.System, new StrategicGroupCalendar(calendarScope.ServiceProvider.GetRequiredService<IDbContextFactory<TrackerDbContext>>())));
-    });
+    Task<RiskService> ChairAsync() => app.WritesAsync(TrackerRoles.Chair, "KL");
 
-    [ProviderFact]
+    [Fact]
     public async Task RecordReview_ClosedRisk_RefusedWithMessageAndNothingSaved()
     {
         var (id, reference) = await app.WithDbAsync(async db =>
@@ -32,33 +24,41 @@ public abstract class RiskReviewTestsBase(TrackerAppFactory app)
         });
         var before = await app.WithDbAsync(db => db.RiskReviews.CountAsync());
 
-        var result = await AsChairAsync(s => s.RecordReviewAsync(id, "29/02/2024", "Reviewed", null));
+        var result = await (await ChairAsync()).RecordReviewAsync(id, "29/02/2024", "Reviewed", null);
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.Message == $"{reference} is closed: reopen it before recording a review");
         Assert.Equal(before, await app.WithDbAsync(db => db.RiskReviews.CountAsync()));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task RecordReview_MissingRisk_RefusedAsMissing()
     {
-        var result = await AsChairAsync(s => s.RecordReviewAsync(999_999, "29/02/2024", "Reviewed", null));
+        var result = await (await ChairAsync()).RecordReviewAsync(999_999, "29/02/2024", "Reviewed", null);
         Assert.True(result.NotFound);
     }
 
-    [ProviderFact]
-    public async Task RecordReview_OpenRisk_SavedAgainstThatRiskOnly()
+    [Fact]
+    public async Task RecordReview_OpenRisk_SavedAgainstThatRiskOnlyAndNextReviewMovesOn()
     {
-        var id = await app.WithDbAsync(db => db.Risks.Where(r => r.Status == RiskStatus.Open).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
-        var result = await AsChairAsync(s => s.RecordReviewAsync(id, "29/02/2024", "Named review", null));
+        var risk = await app.RiskAsync("R3");
+        var result = await (await ChairAsync()).RecordReviewAsync(risk.Id, "29/02/2024", "Named review", "AM to convene");
         Assert.True(result.Succeeded);
-        Assert.Equal(id, result.Id);
-        Assert.Equal(id, await app.WithDbAsync(db => db.RiskReviews.Where(r => r.Note == "Named review").Select(r => r.RiskId).SingleAsync()));
+        Assert.Equal(risk.Id, result.Id);
+        var after = await app.RiskAsync("R3");
+        var review = after.Reviews.Single(r => r.Note == "Named review");
+        Assert.Equal((new DateOnly(2024, 2, 29), "AM to convene", "Councillor Kate Lymer"), (review.ReviewedOn, review.AgreedChanges, review.ReviewedBy));
+        Assert.Equal(new DateOnly(2024, 2, 29).AddMonths(after.ReviewFrequencyMonths), after.NextReviewDate);
+    }
+
+    [Theory]
+    [InlineData("", "Noted", "ReviewedOn", "Enter the date of the review")]
+    [InlineData("31/02/2024", "Noted", "ReviewedOn", "Date of the review must be a real date, like 29/02/2024")]
+    [InlineData("29/02/2024", "", "Note", "Enter what the meeting said about the risk")]
+    public async Task RecordReview_BadInput_RefusedOnTheField(string date, string note, string field, string message)
+    {
+        var id = await app.RiskIdAsync("R1");
+        var result = await (await ChairAsync()).RecordReviewAsync(id, date, note, null);
+        Assert.Equal([(field, message)], result.Errors.Select(e => (e.Field, e.Message)));
     }
 }
-
-/// <summary>The cases of <see cref="RiskReviewTestsBase"/> on SQLite (the default provider).</summary>
-public sealed class RiskReviewTests(TrackerAppFactory app) : RiskReviewTestsBase(app), IClassFixture<TrackerAppFactory>;
-
-/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
-public sealed class RiskReviewTestsOnPostgreSql(PostgreSqlAppFactory app) : RiskReviewTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

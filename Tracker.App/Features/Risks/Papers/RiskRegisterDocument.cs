@@ -11,7 +11,7 @@ namespace Tracker.App.Features.Risks.Papers;
 /// gross, net and target scores as likelihood, severity and score, each score shaded by its band,
 /// and "Risk register completed by".
 /// </summary>
-public sealed class RiskRegisterDocument(RiskService risks, ICurrentUser user, IOptions<PaperSettings> settings, TimeProvider clock)
+public sealed class RiskRegisterDocument(RiskRegisterQueries risks, ICurrentUser user, IOptions<PaperSettings> settings, TimeProvider clock)
 {
     public const string FileName = "risk-register.docx";
 

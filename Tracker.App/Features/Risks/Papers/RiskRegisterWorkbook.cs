@@ -5,7 +5,7 @@ using Tracker.Domain.Risks;
 namespace Tracker.App.Features.Risks.Papers;
 
 /// <summary>The risk register as a spreadsheet: one row per risk under a header row, filters on, the header frozen, scores as numbers shaded by band.</summary>
-public sealed class RiskRegisterWorkbook(RiskService risks)
+public sealed class RiskRegisterWorkbook(RiskRegisterQueries risks)
 {
     public const string FileName = "risk-register.xlsx";
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Tracker.Domain.Risks;
+using Direction = Tracker.Domain.Risks.Direction;
 
 namespace Tracker.App.Features.Risks;
 
@@ -24,6 +25,14 @@ public sealed record RiskFilter
     /// <summary>net (default, highest first), gross, target, reference, review, group, direction.</summary>
     public string? Sort { get; init; }
     public DateOnly? Since { get; init; }
+    /// <summary>Words to find in the reference, the risk, its cause, impact, controls or owner group.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>How many filters narrow the register (sort and comparison date are not filters).</summary>
+    public int ActiveFilters =>
+        (Group is null ? 0 : 1) + (string.IsNullOrEmpty(Category) ? 0 : 1) + (string.IsNullOrEmpty(Band) ? 0 : 1)
+        + (Status is null or "open" ? 0 : 1) + (Overdue ? 1 : 0) + (AboveAppetite ? 1 : 0)
+        + (Likelihood is null && Severity is null ? 0 : 1) + (string.IsNullOrEmpty(Search) ? 0 : 1);
 
     /// <summary>Reads the filter from a query string; anything unreadable is ignored, as a bookmark may be old.</summary>
     public static RiskFilter FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query)
@@ -44,6 +53,7 @@ public sealed record RiskFilter
             Severity = Number("severity"),
             Sort = Text("sort")?.ToLowerInvariant(),
             Since = DateOnly.TryParseExact(Text("since"), "yyyy-MM-dd", out var since) ? since : null,
+            Search = Text("q") is { Length: > 0 and <= 200 } search ? search : null,
         };
     }
 
@@ -52,6 +62,9 @@ public sealed record RiskFilter
         var index = uri.IndexOf('?');
         return FromQuery(index < 0 ? [] : QueryHelpers.ParseQuery(uri[index..].Split('#')[0]));
     }
+
+    /// <summary>The register's address for this filter.</summary>
+    public string ToUrl(string path = "/risks") => ToQuery() is { Length: > 0 } q ? $"{path}?{q}" : path;
 
     public static ScoreKind ParseKind(string? text) =>
         Enum.TryParse<ScoreKind>(text, ignoreCase: true, out var kind) ? kind : ScoreKind.Net;
@@ -71,6 +84,7 @@ public sealed record RiskFilter
         if (Severity is { } s) parts.Add($"severity={s}");
         if (!string.IsNullOrEmpty(Sort) && Sort != "net") parts.Add($"sort={Uri.EscapeDataString(Sort)}");
         if (Since is { } since) parts.Add($"since={since:yyyy-MM-dd}");
+        if (!string.IsNullOrEmpty(Search)) parts.Add($"q={Uri.EscapeDataString(Search)}");
         return string.Join("&", parts);
     }
 }
@@ -117,7 +131,7 @@ public sealed record RiskRegister(
     RiskFilter Filter,
     DateOnly Since,
     RiskSettings Settings,
-    IReadOnlyList<RiskCategory> Categories,
+    IReadOnlyList<RiskCategoryRow> Categories,
     IReadOnlyList<(int Id, string Name)> Groups,
     bool CanCreate)
 {
@@ -134,10 +148,20 @@ public sealed record HeatMapData(ScoreKind Kind, RiskSettings Settings, IReadOnl
     public int CountAt(int likelihood, int severity) => Counts.TryGetValue((likelihood, severity), out var n) ? n : 0;
 }
 
-public sealed record AssessmentRow(DateOnly On, string By, RiskScore Gross, RiskScore? Net, RiskScore? Target, string? Note);
+public sealed record AssessmentRow(DateOnly On, string By, RiskScore Gross, RiskScore? Net, RiskScore? Target, string? Note)
+{
+    public RiskScore Current => Net ?? Gross;
+}
 public sealed record ReviewRow(DateOnly On, string By, string Note, string? AgreedChanges);
 
-public sealed record RiskDetail(RiskRow Risk, IReadOnlyList<AssessmentRow> History, IReadOnlyList<ReviewRow> Reviews, RiskSettings Settings, DateOnly Since);
+/// <summary>One risk with its history (newest first) and the Strategic Group's reviews (newest first).</summary>
+public sealed record RiskDetail(RiskRow Risk, IReadOnlyList<AssessmentRow> History, IReadOnlyList<ReviewRow> Reviews, RiskSettings Settings, DateOnly Since)
+{
+    public RiskComparison? Comparison { get; init; }
+}
+
+/// <summary>A risk category as read models carry it (the entity stays with the database).</summary>
+public sealed record RiskCategoryRow(string Code, string Label, RiskAppetite Appetite);
 
 public sealed record RiskForEdit(int Id, int Version, RiskInput Input);
 public sealed record FurtherActionForEdit(int RiskId, string RiskReference, int Version, FurtherActionInput Input);
@@ -151,4 +175,23 @@ public sealed record ImportResult(IReadOnlyList<ImportError> Errors, int Created
     /// <summary>How many errors in all; <see cref="Errors"/> holds at most the first <see cref="RiskCsv.MaxErrorsShown"/>.</summary>
     public int ErrorCount { get; init; } = Errors.Count;
     public static ImportResult Failed(string message) => new([new ImportError(0, "", message)], 0, 0);
+}
+
+/// <summary>One field an import would change: what the register holds now and what the file says.</summary>
+public sealed record ImportFieldChange(string Field, string Before, string After);
+
+/// <summary>What an import would do to one risk of the file.</summary>
+public sealed record ImportRiskChange(int Row, string Reference, string Title, bool IsNew, IReadOnlyList<ImportFieldChange> Changes);
+
+/// <summary>
+/// What an import would change, risk by risk and field by field, before anything is saved; or the
+/// file's errors, in which case nothing can be imported.
+/// </summary>
+public sealed record ImportPreview(IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportRiskChange> Risks, int Unchanged)
+{
+    /// <summary>How many errors in all; <see cref="Errors"/> holds at most the first <see cref="RiskCsv.MaxErrorsShown"/>.</summary>
+    public int ErrorCount { get; init; } = Errors.Count;
+    public bool CanImport => Errors.Count == 0 && Risks.Count > 0;
+    public int Created => Risks.Count(r => r.IsNew);
+    public int Updated => Risks.Count(r => !r.IsNew);
 }

@@ -1,0 +1,216 @@
+using Microsoft.EntityFrameworkCore;
+using Tracker.App.Common;
+using Tracker.App.Data;
+using Tracker.App.Features.Meetings;
+using Tracker.Domain.Common;
+using Tracker.Domain.Risks;
+using Direction = Tracker.Domain.Risks.Direction;
+
+namespace Tracker.App.Features.Risks;
+
+/// <summary>
+/// The register read by everyone: the table and its filters, heat maps, one risk's page, the
+/// dashboard's counts and the CSV download. Reads come from the committed-data cache of immutable
+/// records (one context per load), so an open register costs no database work between saves.
+/// </summary>
+public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock,
+    RiskDataCache? cache = null)
+{
+    readonly RiskPermissions _permissions = new(dbs, user);
+
+    public DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
+    public RiskPermissions Permissions => _permissions;
+
+    /// <summary>From the app-wide cache when there is one; a service built by hand in a test reads the database.</summary>
+    Task<RiskData> DataAsync(CancellationToken ct) => cache is null ? LoadDataAsync(ct) : cache.GetAsync(LoadDataAsync, ct);
+
+    async Task<RiskData> LoadDataAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var settings = await db.RiskSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == RiskSettings.SingletonId, ct) ?? new RiskSettings();
+        var categories = (await db.RiskCategories.AsNoTracking().ToListAsync(ct))
+            .OrderBy(c => RiskCategory.Codes.ToList().IndexOf(c.Code)).Select(c => new RiskCategoryRow(c.Code, c.Label, c.Appetite)).ToList();
+        var risks = await db.Risks.AsNoTracking().Include(r => r.FurtherActions).Include(r => r.Assessments).Include(r => r.Reviews)
+            .AsSplitQuery().ToListAsync(ct);
+        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Kind).ThenBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
+        var records = risks.Select(r => new RiskRecord(r.Id, r.Version, r.Reference, r.Title, r.Cause, r.Impact, r.Categories, r.OwnerGroupId,
+            r.Gross, r.Controls, r.Net, r.Target, r.ReviewFrequencyMonths, r.NextReviewDate, r.Status, r.ClosingNote,
+            r.Assessments.OrderBy(a => a.AssessedOn).ThenBy(a => a.Id)
+                .Select(a => new AssessmentRow(a.AssessedOn, a.AssessedBy, a.Gross, a.Net, a.Target, a.Note)).ToList(),
+            r.FurtherActions.OrderBy(a => a.Order).Select(a => new FurtherActionRow(a.Id, a.Version, a.Description, a.Owner, a.Rag, a.TargetDate)).ToList(),
+            r.Reviews.OrderByDescending(v => v.ReviewedOn).ThenByDescending(v => v.Id)
+                .Select(v => new ReviewRow(v.ReviewedOn, v.ReviewedBy, v.Note, v.AgreedChanges)).ToList())).ToList();
+        return new RiskData(RiskMatrix.From(settings), categories, records, groups.ToDictionary(g => g.Id, g => g.Name),
+            groups.Select(g => (g.Id, g.Name)).ToList(), risks.SelectMany(r => r.Reviews).Select(v => v.ReviewedOn).Distinct().ToList());
+    }
+
+    public async Task<RiskSettings> GetSettingsAsync(CancellationToken ct = default) => (await DataAsync(ct)).Matrix.ToSettings();
+
+    public async Task<IReadOnlyList<RiskCategoryRow>> GetCategoriesAsync(CancellationToken ct = default) => (await DataAsync(ct)).Categories;
+
+    /// <summary>
+    /// "Since the last meeting" (DOMAIN.md): the date of the most recent Strategic Group meeting before
+    /// today; when none is in the tracker, the latest review the chair recorded before today, or three
+    /// months ago when none has been recorded either.
+    /// </summary>
+    public async Task<DateOnly> GetDefaultSinceAsync(CancellationToken ct = default) => (await GetComparisonAsync(null, ct)).Date;
+
+    /// <summary>What direction of travel is measured against: the date asked for (<c>?since=</c>) or the default, and what that date is.</summary>
+    public async Task<RiskComparison> GetComparisonAsync(DateOnly? requested, CancellationToken ct = default)
+    {
+        var calendar = new StrategicGroupCalendar(dbs);
+        if (requested is { } chosen)
+        {
+            var on = await calendar.OnAsync(chosen, ct);
+            return new RiskComparison(chosen, on is null ? $"{UkDates.Long(chosen)}, the date chosen" : $"the {on.Group} meeting on {UkDates.Long(on.Date)}, the date chosen",
+                IsDefault: false, on?.Id);
+        }
+        var today = Today;
+        if (await calendar.LastBeforeAsync(today, ct) is { } meeting)
+            return new RiskComparison(meeting.Date, $"the last {meeting.Group} meeting, on {UkDates.Long(meeting.Date)}", IsDefault: true, meeting.Id);
+        var dates = (await DataAsync(ct)).ReviewDates.Where(d => d < today).ToList();
+        return dates.Count > 0
+            ? new RiskComparison(dates.Max(), $"the last review recorded by the chair on {UkDates.Long(dates.Max())}, as no Strategic Group meeting is in the tracker", IsDefault: true, null)
+            : new RiskComparison(today.AddMonths(-3), $"{UkDates.Long(today.AddMonths(-3))}, three months ago, as no Strategic Group meeting or review is in the tracker", IsDefault: true, null);
+    }
+
+    async Task<List<RiskRow>> RowsAsync(RiskData data, RiskSettings settings, DateOnly since, Func<RiskRecord, bool> which, CancellationToken ct)
+    {
+        var can = await _permissions.EditPermissionAsync(ct);
+        var appetite = data.Categories.ToDictionary(c => c.Code, c => c.Appetite);
+        var today = Today;
+        return data.Risks.Where(which).Select(r =>
+        {
+            var max = settings.ToleranceFor(r.CategoryCodes, appetite);
+            return new RiskRow(r.Id, r.Reference, r.Title, r.Cause, r.Impact, r.Categories, r.OwnerGroupId,
+                data.GroupNames.GetValueOrDefault(r.OwnerGroupId, ""), r.Gross, r.Controls, r.Net, r.Target, r.ReviewFrequencyMonths,
+                r.NextReviewDate, r.Status, r.ClosingNote, r.IsReviewOverdue(today),
+                r.Status == RiskStatus.Open && r.Current.Score > max, max, r.DirectionSince(since), r.FurtherActions, can(r.OwnerGroupId));
+        }).ToList();
+    }
+
+    public async Task<RiskRegister> GetRegisterAsync(RiskFilter filter, CancellationToken ct = default)
+    {
+        var data = await DataAsync(ct);
+        var settings = data.Matrix.ToSettings();
+        var comparison = await GetComparisonAsync(filter.Since, ct);
+        var rows = await RowsAsync(data, settings, comparison.Date, _ => true, ct);
+        var result = RiskRegisterFilter.Apply(rows, filter, settings);
+        return new RiskRegister(result, filter, comparison.Date, settings, data.Categories, data.GroupOptions,
+            await _permissions.CanCreateAsync(ct)) { Comparison = comparison };
+    }
+
+    /// <summary>The open risks in the order the Strategic Group walks them in review: highest net score first.</summary>
+    public Task<RiskRegister> GetReviewOrderAsync(DateOnly? since, CancellationToken ct = default) =>
+        GetRegisterAsync(new RiskFilter { Since = since }, ct);
+
+    /// <summary>Open risks counted by cell for the gross, net or target assessment.</summary>
+    public async Task<HeatMapData> GetHeatMapAsync(ScoreKind kind, CancellationToken ct = default)
+    {
+        var data = await DataAsync(ct);
+        var scores = data.Risks.Where(r => r.Status == RiskStatus.Open).Select(r => r.ScoreOf(kind)).ToList();
+        var counts = scores.Where(s => s is not null).GroupBy(s => (s!.Value.Likelihood, s.Value.Severity)).ToDictionary(g => g.Key, g => g.Count());
+        return new HeatMapData(kind, data.Matrix.ToSettings(), counts, scores.Count(s => s is null));
+    }
+
+    public async Task<RiskDetail?> GetDetailAsync(int id, DateOnly? since = null, CancellationToken ct = default)
+    {
+        var data = await DataAsync(ct);
+        var record = data.Risks.SingleOrDefault(r => r.Id == id);
+        if (record is null) return null;
+        var settings = data.Matrix.ToSettings();
+        var comparison = await GetComparisonAsync(since, ct);
+        var row = (await RowsAsync(data, settings, comparison.Date, r => r.Id == id, ct)).Single();
+        return new RiskDetail(row, record.Assessments.Reverse().ToList(), record.Reviews, settings, comparison.Date) { Comparison = comparison };
+    }
+
+    /// <summary>Open risks by band, above appetite and overdue, for the dashboard.</summary>
+    public async Task<RiskSummary> GetSummaryAsync(CancellationToken ct = default)
+    {
+        var register = await GetRegisterAsync(new RiskFilter(), ct);
+        var byBand = Enum.GetValues<RiskBand>().ToDictionary(b => b, b => register.Rows.Count(r => r.Net is { } n && register.Settings.BandOf(n.Score) == b));
+        return new RiskSummary(byBand, register.Rows.Count(r => r.AboveAppetite), register.Rows.Count(r => r.ReviewOverdue),
+            register.Rows.Count(r => r.Net is null), register.Rows.Count);
+    }
+
+    /// <summary>Every risk, open and closed, in reference order, as the CSV download writes them.</summary>
+    public async Task<string> ExportCsvAsync(CancellationToken ct = default)
+    {
+        var data = await DataAsync(ct);
+        var rows = await RowsAsync(data, data.Matrix.ToSettings(), Today, _ => true, ct);
+        return RiskCsv.Write(rows.OrderBy(r => r.Reference, ReferenceOrder.Instance));
+    }
+}
+
+/// <summary>Open risks by band, above appetite and overdue, for the dashboard.</summary>
+public sealed record RiskSummary(IReadOnlyDictionary<RiskBand, int> ByBand, int AboveAppetite, int Overdue, int NotAssessed, int Total);
+
+/// <summary>The register's filters and sort applied to its rows.</summary>
+public static class RiskRegisterFilter
+{
+    public static List<RiskRow> Apply(IEnumerable<RiskRow> rows, RiskFilter filter, RiskSettings settings)
+    {
+        var band = RiskBands.FromSlug(filter.Band);
+        var result = (filter.Status ?? "open").ToLowerInvariant() switch
+        {
+            "closed" => rows.Where(r => r.Status == RiskStatus.Closed),
+            "all" => rows,
+            _ => rows.Where(r => r.Status == RiskStatus.Open),
+        };
+        if (filter.Group is { } group) result = result.Where(r => r.GroupId == group);
+        if (!string.IsNullOrEmpty(filter.Category))
+            result = result.Where(r => Risk.SplitCategories(r.Categories).Contains(filter.Category.ToUpperInvariant()));
+        if (band is { } b) result = result.Where(r => r.ScoreOf(filter.Scores) is { } s && settings.BandOf(s.Score) == b);
+        if (filter.Likelihood is { } l) result = result.Where(r => r.ScoreOf(filter.Scores)?.Likelihood == l);
+        if (filter.Severity is { } sev) result = result.Where(r => r.ScoreOf(filter.Scores)?.Severity == sev);
+        if (filter.Overdue) result = result.Where(r => r.ReviewOverdue);
+        if (filter.AboveAppetite) result = result.Where(r => r.AboveAppetite);
+        if (filter.Search is { Length: > 0 } search)
+        {
+            var words = search.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            result = result.Where(r => words.All(w => Matches(r, w)));
+        }
+
+        result = (filter.Sort ?? "net").ToLowerInvariant() switch
+        {
+            "gross" => result.OrderByDescending(r => r.Gross.Score).ThenBy(r => r.Reference, ReferenceOrder.Instance),
+            "target" => result.OrderByDescending(r => r.Target?.Score ?? -1).ThenBy(r => r.Reference, ReferenceOrder.Instance),
+            "reference" => result.OrderBy(r => r.Reference, ReferenceOrder.Instance),
+            "review" => result.OrderBy(r => r.NextReviewDate ?? DateOnly.MaxValue).ThenBy(r => r.Reference, ReferenceOrder.Instance),
+            "group" => result.OrderBy(r => r.GroupName).ThenBy(r => r.Reference, ReferenceOrder.Instance),
+            "direction" => result.OrderBy(r => r.Direction switch { Direction.Worse => 0, Direction.New => 1, Direction.Unchanged => 2, _ => 3 })
+                .ThenByDescending(r => r.Current.Score),
+            // Net score, highest first; a risk not yet assessed net sorts by its gross score, as it stands uncontrolled.
+            _ => result.OrderByDescending(r => r.Current.Score).ThenByDescending(r => r.Gross.Score).ThenBy(r => r.Reference, ReferenceOrder.Instance),
+        };
+        return result.ToList();
+    }
+
+    static bool Matches(RiskRow r, string word) =>
+        r.Reference.Equals(word, StringComparison.OrdinalIgnoreCase)
+        || r.Title.Contains(word, StringComparison.CurrentCultureIgnoreCase)
+        || r.Cause.Contains(word, StringComparison.CurrentCultureIgnoreCase)
+        || r.Impact.Contains(word, StringComparison.CurrentCultureIgnoreCase)
+        || r.Controls.Contains(word, StringComparison.CurrentCultureIgnoreCase)
+        || r.GroupName.Contains(word, StringComparison.CurrentCultureIgnoreCase);
+}
+
+/// <summary>Orders references naturally: R2 before R10.</summary>
+public sealed class ReferenceOrder : IComparer<string>
+{
+    public static readonly ReferenceOrder Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        static (string, int) Split(string? s)
+        {
+            s ??= "";
+            var letters = new string(s.TakeWhile(c => !char.IsDigit(c)).ToArray());
+            return (letters, int.TryParse(s[letters.Length..], out var n) ? n : 0);
+        }
+        var (lx, nx) = Split(x);
+        var (ly, ny) = Split(y);
+        var c = string.CompareOrdinal(lx, ly);
+        return c != 0 ? c : nx.CompareTo(ny);
+    }
+}
