@@ -27,9 +27,7 @@ public static class TrackerServices
 
         builder.AddTrackerInteractivity();
         builder.Services.AddAntiforgery();
-        builder.Services.AddSignalR();
         builder.Services.AddSingleton<ChangeFeed>();
-        builder.Services.AddSingleton<ViewerCounter>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         builder.Services.AddScoped<PeopleService>();

@@ -1,19 +1,15 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Tracker.App.Live;
 
 /// <summary>
 /// Hands committed changes to whoever follows them: in-process subscribers by topic (the circuits'
-/// components, through <see cref="LiveUpdates"/>) and, until every page is interactive, the hub of
-/// the static pages. Only the change interceptor publishes.
+/// components, through <see cref="LiveUpdates"/>). Only the change interceptor publishes.
 /// </summary>
-public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> logger)
+public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
 {
-    public const string EventName = "changed";
-
     /// <summary>
     /// Several rows of one record saved together (a risk and its new snapshot) make one event: the
     /// record's own kind when the rows agree, otherwise "updated", with the highest version.
@@ -68,9 +64,9 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
     /// <summary>How many subscriptions a topic has (tests and the benchmarks check circuits let go).</summary>
     public int SubscriberCount(string topic) => _subscriptions.TryGetValue(topic, out var list) ? list.Length : 0;
 
-    public async Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default)
+    public Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default)
     {
-        // Before broadcasting, so a browser re-fetching a fragment on the event never gets a cached copy.
+        // Before telling anyone, so a component reloading on the event never gets a cached copy.
         foreach (var area in changes.Select(c => c.Area).Distinct())
             Interlocked.Increment(ref _versions.GetOrAdd(area, _ => new StrongBox<long>()).Value);
         foreach (var change in OnePerRecord(changes))
@@ -82,15 +78,7 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
                         try { subscription.Handler(change); }
                         catch (Exception ex) { logger.LogWarning(ex, "A live subscriber of {Topic} failed", topic); }
                     }
-            try
-            {
-                await hub.Clients.Groups(change.Groups.ToList()).SendAsync(EventName, change, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The change is committed; a failed broadcast must not turn a saved change into an error page.
-                logger.LogWarning(ex, "Could not broadcast {Area}:{Key}", change.Area, change.Key);
-            }
         }
+        return Task.CompletedTask;
     }
 }
