@@ -6,6 +6,7 @@ using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
 using Tracker.Domain.Strategy;
 using Tracker.Domain.Risks;
+using Tracker.Domain.Reminders;
 
 namespace Tracker.App.Data;
 
@@ -43,6 +44,9 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
     public DbSet<RiskSettings> RiskSettings => Set<RiskSettings>();
     public DbSet<RiskCategory> RiskCategories => Set<RiskCategory>();
+    public DbSet<ReminderMessage> ReminderMessages => Set<ReminderMessage>();
+    public DbSet<ReminderRecord> ReminderRecords => Set<ReminderRecord>();
+    public DbSet<ReminderPreference> ReminderPreferences => Set<ReminderPreference>();
 
     /// <summary>A reason to record on the audit rows of the next save (e.g. an administrator's override).</summary>
     public string? AuditReason { get; set; }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tracker.App.Data;
 using Tracker.App.Data.SampleData;
 using Tracker.App.Features.Accounts;
+using Tracker.App.Features.Reminders;
 using Tracker.Domain.People;
 
 namespace Tracker.App.Hosting;
@@ -32,6 +33,7 @@ public static class StartupTasks
     /// </summary>
     public static async Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
     {
+        if (args.Length > 0 && args[0] == "send-reminders") return await SendRemindersAsync(app);
         if (args.Length == 0 || args[0] != "create-admin") return false;
         await app.PrepareDatabaseAsync();
         string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -52,5 +54,26 @@ public static class StartupTasks
         Console.WriteLine(result.Succeeded ? $"Created administrator {email}." : "No administrator was created.");
         Environment.ExitCode = result.Succeeded ? 0 : 1;
         return true;
+    }
+
+    /// <summary>
+    /// <c>send-reminders</c> sends whatever reminders are due now (and retries failed sends), prints how
+    /// many were sent and exits: for cron, and to try the reminders. Safe to run beside the app.
+    /// </summary>
+    static async Task<bool> SendRemindersAsync(WebApplication app)
+    {
+        await app.PrepareDatabaseAsync();
+        Environment.ExitCode = await SendRemindersCommandAsync(app.Services, Console.Out);
+        return true;
+    }
+
+    /// <summary>The <c>send-reminders</c> command's work: sends what is due, writes the count, returns the exit code.</summary>
+    public static async Task<int> SendRemindersCommandAsync(IServiceProvider services, TextWriter output, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var summary = await scope.ServiceProvider.GetRequiredService<ReminderService>().SendDueAsync(ct);
+        await output.WriteLineAsync($"Sent {summary.Sent} reminder{(summary.Sent == 1 ? "" : "s")}."
+                                    + (summary.Failed > 0 ? $" {summary.Failed} failed and will be retried." : ""));
+        return summary.Failed > 0 ? 1 : 0;
     }
 }

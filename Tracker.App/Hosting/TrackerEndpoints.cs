@@ -4,6 +4,7 @@ using Tracker.App.Features.People;
 using Tracker.App.Features.Meetings;
 using Tracker.App.Features.Strategy;
 using Tracker.App.Features.Risks;
+using Tracker.App.Features.Reminders;
 using Tracker.App.Live;
 
 namespace Tracker.App.Hosting;
@@ -37,6 +38,7 @@ public static class TrackerEndpoints
         app.MapMeetingsEndpoints();
         app.MapStrategyEndpoints();
         app.MapRiskEndpoints();
+        app.MapReminderEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

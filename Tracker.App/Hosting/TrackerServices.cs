@@ -32,14 +32,12 @@ public static class TrackerServices
 
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<AuditQueries>();
-        builder.Services.AddScoped<MeetingsService>();
-        builder.Services.AddScoped<StrategicGroupCalendar>();
-        builder.Services.AddScoped<MattersArisingService>();
-        builder.Services.AddSingleton<MattersDataCache>();
+        builder.Services.AddMeetings();
         builder.Services.AddStrategy();
         builder.Services.AddScoped<RiskService>();
         builder.Services.AddSingleton<RiskDataCache>();
         builder.AddPapers();
         builder.Services.AddTrackerSampleData();
+        builder.AddReminders();
     }
 }

@@ -15,7 +15,7 @@ namespace Tracker.App.Data.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -1063,6 +1063,137 @@ namespace Tracker.App.Data.Migrations
                     b.HasIndex("PartnerId");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("ReminderMessages");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderPreference", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("ReminderPreferences");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("PersonId", "Kind", "About", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRecords");
                 });
 
             modelBuilder.Entity("Tracker.Domain.Risks.FurtherAction", b =>
@@ -2423,6 +2554,35 @@ namespace Tracker.App.Data.Migrations
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.HasOne("Tracker.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderPreference", b =>
+                {
+                    b.HasOne("Tracker.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderRecord", b =>
+                {
+                    b.HasOne("Tracker.Domain.Reminders.ReminderMessage", "Message")
+                        .WithMany("Records")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+                });
+
             modelBuilder.Entity("Tracker.Domain.Risks.FurtherAction", b =>
                 {
                     b.HasOne("Tracker.Domain.Risks.Risk", "Risk")
@@ -2628,6 +2788,11 @@ namespace Tracker.App.Data.Migrations
             modelBuilder.Entity("Tracker.Domain.People.Group", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Reminders.ReminderMessage", b =>
+                {
+                    b.Navigation("Records");
                 });
 
             modelBuilder.Entity("Tracker.Domain.Risks.Risk", b =>

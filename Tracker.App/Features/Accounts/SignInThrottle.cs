@@ -34,7 +34,8 @@ public sealed class SignInThrottleOptions
 
 /// <summary>
 /// ASP.NET Core's rate limiter on the sign-in form: sliding windows per client address and per
-/// client address and email, answered with 429, a Retry-After header and a page saying when to try again.
+/// client address and email, answered with 429, a Retry-After header and a page saying when to try again
+/// (plain HTML in the static pages' look: the limiter answers before any page is rendered).
 /// </summary>
 public static class SignInThrottle
 {
@@ -110,20 +111,23 @@ public static class SignInThrottle
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync($$"""
             <!DOCTYPE html>
-            <html lang="en-GB" class="govuk-template">
+            <html lang="en-GB">
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <title>Too many sign-in attempts – Safer Bromley Partnership tracker</title>
-                <link rel="stylesheet" href="/css/app.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" href="/_content/MudBlazor/MudBlazor.min.css" />
+                <link rel="stylesheet" href="/css/tracker.css" />
             </head>
-            <body class="govuk-template__body">
-                <div class="govuk-width-container">
-                    <main class="govuk-main-wrapper" id="main-content">
-                        <h1 class="govuk-heading-l">Too many sign-in attempts</h1>
-                        <p class="govuk-body">There have been too many attempts to sign in from your network. Try again in {{minutes}} {{(minutes == 1 ? "minute" : "minutes")}}.</p>
-                        <p class="govuk-body">If you cannot sign in, ask the community safety team.</p>
-                        <p class="govuk-body"><a class="govuk-link" href="/account/login">Back to sign in</a></p>
+            <body>
+                <div class="static-page">
+                    <header class="static-page__header">Safer Bromley Partnership – Actions and Risk Tracker</header>
+                    <main id="main-content" class="static-page__main">
+                        <h1 class="static-heading">Too many sign-in attempts</h1>
+                        <p>There have been too many attempts to sign in from your network. Try again in {{minutes}} {{(minutes == 1 ? "minute" : "minutes")}}.</p>
+                        <p>If you cannot sign in, ask the community safety team.</p>
+                        <p><a href="/account/login">Back to sign in</a></p>
                     </main>
                 </div>
             </body>

@@ -43,11 +43,22 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
     }
 }
 
-/// <summary>Administrators create and disable users, set their role and linked person.</summary>
-public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbContext db, ICurrentUser currentUser, RecentSignInFailures recentFailures)
+/// <summary>
+/// Administrators create and disable users, set their role and linked person.
+/// The list reads through its own short-lived context from the factory, like every other query. The
+/// writes go through Identity's <see cref="UserManager{TUser}"/> (password hashing and rules,
+/// normalised names, security stamps), whose store is bound to the scope's <see cref="TrackerDbContext"/>
+/// and cannot be given a context per call. In a circuit that scope lives as long as the tab, so each
+/// UserManager operation first forgets what the context tracked: it reads the user afresh (another
+/// administrator's save is seen, and a stale form is refused by its concurrency stamp) and nothing is
+/// held between events. The page runs one operation at a time (its buttons are disabled while busy).
+/// </summary>
+public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbContext identityDb, IDbContextFactory<TrackerDbContext> dbs,
+    ICurrentUser currentUser, RecentSignInFailures recentFailures)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var roleByUser = await (from ur in db.UserRoles
                                 join r in db.Roles on ur.RoleId equals r.Id
                                 select new { ur.UserId, r.Name }).ToListAsync(ct);
@@ -61,6 +72,7 @@ public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbCo
 
     public async Task<UserForm?> GetAsync(string id)
     {
+        identityDb.ChangeTracker.Clear();
         var user = await users.FindByIdAsync(id);
         if (user is null) return null;
         var roles = await users.GetRolesAsync(user);
@@ -79,6 +91,7 @@ public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbCo
     public async Task<SaveResult> UnlockAsync(string id)
     {
         if (!currentUser.IsAdministrator()) return SaveResult.Forbidden("Only administrators can unlock users");
+        identityDb.ChangeTracker.Clear();
         var user = await users.FindByIdAsync(id);
         if (user is null) return SaveResult.Missing();
         var result = await users.SetLockoutEndDateAsync(user, null);
@@ -92,6 +105,7 @@ public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbCo
         if (!currentUser.IsAdministrator()) return SaveResult.Forbidden("Only administrators can add users");
         var errors = new UserFormValidator(isNew: true).Check(form);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
+        identityDb.ChangeTracker.Clear();
         var user = new TrackerUser
         {
             UserName = form.Email!.Trim(), Email = form.Email.Trim(), EmailConfirmed = true,
@@ -107,6 +121,7 @@ public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbCo
         if (!currentUser.IsAdministrator()) return SaveResult.Forbidden("Only administrators can change users");
         var errors = new UserFormValidator(isNew: false).Check(form);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
+        identityDb.ChangeTracker.Clear();
         var user = await users.FindByIdAsync(id);
         if (user is null) return SaveResult.Missing();
         if (user.ConcurrencyStamp != form.ConcurrencyStamp)

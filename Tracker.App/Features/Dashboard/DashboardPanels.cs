@@ -5,14 +5,22 @@ using Tracker.App.Features.Risks;
 
 namespace Tracker.App.Features.Dashboard;
 
+/// <summary>A panel of the dashboard and the live topic whose changes it shows.</summary>
+public sealed record DashboardPanel(Type Component, string Topic);
+
 /// <summary>The dashboard's panels, one per area, in the order they appear.</summary>
 public static class DashboardPanels
 {
-    public static readonly IReadOnlyList<Type> All =
+    public static readonly IReadOnlyList<DashboardPanel> Panels =
     [
-        typeof(MattersPanel),
-        typeof(StrategyPanel),
-        typeof(RisksPanel),
-        typeof(PartnershipPanel),
+        new(typeof(MattersPanel), "matters-arising"),
+        new(typeof(StrategyPanel), "strategy"),
+        new(typeof(RisksPanel), "risks"),
+        new(typeof(PartnershipPanel), "people"),
     ];
+
+    public static readonly IReadOnlyList<Type> All = [.. Panels.Select(p => p.Component)];
+
+    /// <summary>The topics the dashboard follows: every panel's.</summary>
+    public static readonly string[] Topics = [.. Panels.Select(p => p.Topic).Distinct()];
 }

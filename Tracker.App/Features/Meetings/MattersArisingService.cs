@@ -7,34 +7,11 @@ using Tracker.Domain.Meetings;
 
 namespace Tracker.App.Features.Meetings;
 
-public sealed record MatterRow(int Id, int Version, string MinuteNumber, string Title, DateOnly MeetingDate, int MeetingId, string ResolutionText,
-    string Owners, MatterStatus Status, DateOnly? ClosedOn, string? ClosingNote, DateOnly? DueDate, UpdateSnapshot? LatestUpdate)
-{
-    public bool IsOverdue(DateOnly today) => Status == MatterStatus.Open && DueDate is { } due && due < today;
-    public string Label => $"Matter {MinuteNumber}";
-}
-
-public sealed record MatterDetail(MatterRow Matter, IReadOnlyList<UpdateSnapshot> Updates, string? ClosedBy, bool CanUpdate, bool CanClose);
-
-/// <summary>Which matters the log shows; the clerk's views cover everyone's, an owner's only theirs.</summary>
-public enum MatterView
-{
-    Mine,
-    Open,
-    Overdue,
-    RecentlyClosed,
-    All,
-}
-
-public sealed record MattersLog(MatterView View, IReadOnlyList<MatterRow> Matters, string? MyInitials, bool SeesAll);
-public sealed record MattersReportModel(MeetingHeader Meeting, DateOnly? PreviousMeetingDate, IReadOnlyList<ReportRow> Rows);
-public sealed record MattersPanelModel(string? Initials, IReadOnlyList<MatterRow> Mine, int? OpenCount, int? OverdueCount, int? RecentlyClosedCount);
-
 /// <summary>
 /// The matters-arising log: owners and the clerk add updates; the clerk or chair closes. The report
 /// for a meeting applies the carry-forward rules of <see cref="MattersArisingReport"/>.
 /// </summary>
-public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user, TimeProvider clock, MeetingsService meetings,
+public sealed class MattersArisingService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock,
     MattersDataCache? cache = null)
 {
     public const string CsvHeader = "Minute,Title,Meeting date,Matter arising,Owners,Status,Latest update,Updated at";
@@ -44,12 +21,19 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
     readonly MatterUpdateInputValidator _updateValidator = new();
     readonly CloseMatterInputValidator _closeValidator = new();
 
-    public DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
+    public DateOnly Today => MeetingQueries.Today(clock);
 
-    public async Task<string?> MyInitialsAsync(CancellationToken ct = default) =>
-        user.PersonId is { } id ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.Initials).SingleOrDefaultAsync(ct) : null;
+    public async Task<string?> MyInitialsAsync(CancellationToken ct = default)
+    {
+        if (user.PersonId is not { } id) return null;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await MyInitialsAsync(db, id, ct);
+    }
 
-    async Task<List<MatterRow>> RowsAsync(IQueryable<MatterArising> query, CancellationToken ct)
+    static Task<string?> MyInitialsAsync(TrackerDbContext db, int personId, CancellationToken ct) =>
+        db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Initials).SingleOrDefaultAsync(ct);
+
+    static async Task<List<MatterRow>> RowsAsync(IQueryable<MatterArising> query, CancellationToken ct)
     {
         var rows = await query.AsNoTracking()
             .Select(m => new
@@ -69,7 +53,11 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
     Task<IReadOnlyList<MatterRow>> AllRowsAsync(CancellationToken ct) =>
         cache is null ? LoadAllRowsAsync(ct) : cache.GetAsync(LoadAllRowsAsync, ct);
 
-    async Task<IReadOnlyList<MatterRow>> LoadAllRowsAsync(CancellationToken ct) => await RowsAsync(db.MattersArising, ct);
+    async Task<IReadOnlyList<MatterRow>> LoadAllRowsAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await RowsAsync(db.MattersArising, ct);
+    }
 
     public async Task<MattersLog> LogAsync(MatterView? requested, CancellationToken ct = default)
     {
@@ -93,26 +81,29 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
 
     public async Task<MatterDetail?> GetAsync(int id, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var row = (await RowsAsync(db.MattersArising.Where(m => m.Id == id), ct)).SingleOrDefault();
         if (row is null) return null;
         var updates = await db.MatterUpdates.AsNoTracking().Where(u => u.MatterArisingId == id).OrderBy(u => u.On).ThenBy(u => u.Id)
             .Select(u => new UpdateSnapshot(u.Text, u.Author, u.On)).ToListAsync(ct);
         var closedBy = await db.MattersArising.AsNoTracking().Where(m => m.Id == id).Select(m => m.ClosedBy).SingleAsync(ct);
-        var initials = await MyInitialsAsync(ct);
+        var initials = user.PersonId is { } pid ? await MyInitialsAsync(db, pid, ct) : null;
         var open = row.Status == MatterStatus.Open;
         return new MatterDetail(row, updates, closedBy,
             open && MayUpdate(row.Owners, initials),
+            open && MayClose(row.Owners, initials),
             open && user.CanEditEverything());
     }
 
     /// <summary>Appends a dated update. Owners named in the action column and the clerk may.</summary>
     public async Task<SaveResult> AddUpdateAsync(int id, MatterUpdateInput input, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var matter = await db.MattersArising.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (matter is null) return SaveResult.Missing();
         var errors = _updateValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
-        var initials = await MyInitialsAsync(ct);
+        var initials = user.PersonId is { } pid ? await MyInitialsAsync(db, pid, ct) : null;
         if (!MayUpdate(matter.Owners, initials))
             return SaveResult.Forbidden($"Only the owners of {matter.Label} ({matter.Owners}) or the clerk can add updates");
         if (matter.Status == MatterStatus.Closed) return SaveResult.Forbidden($"{matter.Label} is closed: it takes no more updates");
@@ -126,7 +117,8 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         }, ct);
         if (result.Conflict is not { } conflict) return result;
         // Show the update that got in first, read afresh: this context holds only our own.
-        var saved = await db.MattersArising.AsNoTracking().Include(m => m.Updates).SingleAsync(m => m.Id == id, ct);
+        await using var fresh = await dbs.CreateDbContextAsync(ct);
+        var saved = await fresh.MattersArising.AsNoTracking().Include(m => m.Updates).SingleAsync(m => m.Id == id, ct);
         return SaveResult.Stale(conflict with { Current = Values(saved) });
     }
 
@@ -136,11 +128,23 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
         user.IsAdministrator()
         || (ActionOwners.Names(owners, initials) && (user.IsInRole(Tracker.Domain.People.TrackerRoles.Lead) || user.IsChair()));
 
-    /// <summary>Closes a matter with a note. The clerk or the chair may.</summary>
+    // The clerk or the chair closes any matter; a lead closes a matter they own (issue 12), in place.
+    bool MayClose(string owners, string? initials) =>
+        user.CanEditEverything() || (ActionOwners.Names(owners, initials) && user.IsInRole(Tracker.Domain.People.TrackerRoles.Lead));
+
+    /// <summary>Closes a matter with a note. The clerk, the chair, or a lead who owns the matter may.</summary>
     public async Task<SaveResult> CloseAsync(int id, int loadedVersion, CloseMatterInput input, CancellationToken ct = default)
     {
-        if (!user.CanEditEverything()) return SaveResult.Forbidden("Only the clerk or the chair can close a matter arising");
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var matter = await db.MattersArising.Include(m => m.Updates).SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (!user.CanEditEverything())
+        {
+            var initials = user.PersonId is { } pid ? await MyInitialsAsync(db, pid, ct) : null;
+            if (matter is null || !MayClose(matter.Owners, initials))
+                return SaveResult.Forbidden(matter is null
+                    ? "Only the clerk, the chair or the matter's owners can close a matter arising"
+                    : $"Only the owners of {matter.Label} ({matter.Owners}), the clerk or the chair can close it");
+        }
         if (matter is null) return SaveResult.Missing();
         var errors = _closeValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
@@ -154,6 +158,7 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
     /// <summary>Future meetings of the matter's group it may be due by, and the one set now.</summary>
     public async Task<(IReadOnlyList<MeetingRow> Meetings, int? Current)> DueOptionsAsync(int id, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var matter = await db.MattersArising.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.GroupId, m.DueMeetingId }).SingleOrDefaultAsync(ct);
         if (matter is null) return ([], null);
         var today = Today;
@@ -169,6 +174,7 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
     public async Task<SaveResult> SetDueAsync(int id, int loadedVersion, int? dueMeetingId, CancellationToken ct = default)
     {
         if (!user.CanEditEverything()) return SaveResult.Forbidden("Only the clerk or the chair can set when a matter arising is due");
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var matter = await db.MattersArising.Include(m => m.Updates).SingleOrDefaultAsync(m => m.Id == id, ct);
         if (matter is null) return SaveResult.Missing();
         Meeting? due = null;
@@ -200,7 +206,8 @@ public sealed class MattersArisingService(TrackerDbContext db, ICurrentUser user
     /// <summary>Appendix A for a meeting: open matters carried forward plus those closed since the previous meeting.</summary>
     public async Task<MattersReportModel?> ReportAsync(int meetingId, CancellationToken ct = default)
     {
-        var meeting = await meetings.GetHeaderAsync(meetingId, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var meeting = await MeetingQueries.HeaderAsync(db, meetingId, ct);
         if (meeting is null) return null;
         var previous = await db.Meetings.AsNoTracking().Where(m => m.GroupId == meeting.GroupId && m.Date < meeting.Date)
             .OrderByDescending(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);

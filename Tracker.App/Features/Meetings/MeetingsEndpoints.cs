@@ -1,5 +1,4 @@
 using Tracker.App.Common;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Tracker.App.Features.Meetings.Papers;
 using Tracker.App.Features.Papers;
 
@@ -7,7 +6,20 @@ namespace Tracker.App.Features.Meetings;
 
 public static class MeetingsEndpoints
 {
-    /// <summary>The matters-arising CSV and the live-region fragments of the meetings pages.</summary>
+    /// <summary>The meetings area's services: one per responsibility, each creating a context per operation.</summary>
+    public static void AddMeetings(this IServiceCollection services)
+    {
+        services.AddScoped<MeetingsService>();
+        services.AddScoped<AgendaService>();
+        services.AddScoped<AttendanceService>();
+        services.AddScoped<MinutesService>();
+        services.AddScoped<SubGroupReportService>();
+        services.AddScoped<StrategicGroupCalendar>();
+        services.AddScoped<MattersArisingService>();
+        services.AddSingleton<MattersDataCache>();
+    }
+
+    /// <summary>The matters-arising CSV: every matter, or one meeting's Appendix A.</summary>
     public static void MapMeetingsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/matters-arising/export.csv", async (int? meeting, MattersArisingService matters, CancellationToken ct) =>
@@ -44,23 +56,5 @@ public static class MeetingsEndpoints
                 : Results.NotFound();
         });
 
-        var live = app.MapGroup("/live/meetings");
-        live.MapGet("/panel", () => new RazorComponentResult<MattersPanel>());
-        live.MapGet("/matters", async (string? view, MattersArisingService matters, CancellationToken ct) =>
-        {
-            var log = await matters.LogAsync(Enum.TryParse<MatterView>(view, true, out var v) ? v : null, ct);
-            return new RazorComponentResult<MattersList>(new
-            {
-                log.Matters, matters.Today, Caption = MattersLogPage.Caption(log.View), Empty = MattersLogPage.Empty(log.View),
-            });
-        });
-        live.MapGet("/{id:int}/report", async Task<IResult> (int id, MattersArisingService matters, CancellationToken ct) =>
-            await matters.ReportAsync(id, ct) is { } report
-                ? new RazorComponentResult<MattersReportTable>(new { report.Rows })
-                : Results.NotFound());
-        live.MapGet("/{id:int}/pack", async Task<IResult> (int id, MeetingsService meetings, CancellationToken ct) =>
-            await meetings.GetPackAsync(id, ct) is { } pack
-                ? new RazorComponentResult<MeetingPackBody>(new { Pack = pack })
-                : Results.NotFound());
     }
 }

@@ -17,25 +17,28 @@ public sealed record StrategicGroupMeeting(int Id, string Group, DateOnly Date, 
 /// The Strategic Group's meetings, for the areas that work to its cycle: strategy updates are due by
 /// the next meeting's papers deadline, and risks' direction of travel is measured since the last one.
 /// </summary>
-public sealed class StrategicGroupCalendar(TrackerDbContext db)
+public sealed class StrategicGroupCalendar(IDbContextFactory<TrackerDbContext> dbs)
 {
-    IQueryable<Meeting> Strategic => db.Meetings.AsNoTracking().Where(m => m.Group!.Kind == GroupKind.StrategicGroup);
+    static IQueryable<Meeting> Strategic(TrackerDbContext db) => db.Meetings.AsNoTracking().Where(m => m.Group!.Kind == GroupKind.StrategicGroup);
 
-    // Filter and order on the entity; project last, so EF can translate the query.
-    static Task<StrategicGroupMeeting?> FirstAsync(IQueryable<Meeting> query, CancellationToken ct) =>
-        query.Select(m => new StrategicGroupMeeting(m.Id, m.Group!.ShortName, m.Date, m.PapersDeadline)).FirstOrDefaultAsync(ct);
+    // One context per question. Filter and order on the entity; project last, so EF can translate the query.
+    async Task<StrategicGroupMeeting?> FirstAsync(Func<IQueryable<Meeting>, IQueryable<Meeting>> query, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await query(Strategic(db)).Select(m => new StrategicGroupMeeting(m.Id, m.Group!.ShortName, m.Date, m.PapersDeadline)).FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>The first meeting on or after <paramref name="from"/> (and no later than <paramref name="until"/> when given).</summary>
     public Task<StrategicGroupMeeting?> NextOnOrAfterAsync(DateOnly from, DateOnly? until = null, CancellationToken ct = default) =>
-        FirstAsync(Strategic.Where(m => m.Date >= from && (until == null || m.Date <= until)).OrderBy(m => m.Date), ct);
+        FirstAsync(q => q.Where(m => m.Date >= from && (until == null || m.Date <= until)).OrderBy(m => m.Date), ct);
 
     /// <summary>The latest meeting strictly before <paramref name="before"/>.</summary>
     public Task<StrategicGroupMeeting?> LastBeforeAsync(DateOnly before, CancellationToken ct = default) =>
-        FirstAsync(Strategic.Where(m => m.Date < before).OrderByDescending(m => m.Date), ct);
+        FirstAsync(q => q.Where(m => m.Date < before).OrderByDescending(m => m.Date), ct);
 
     /// <summary>A meeting held on exactly this date, if any (to name a chosen comparison date).</summary>
     public Task<StrategicGroupMeeting?> OnAsync(DateOnly date, CancellationToken ct = default) =>
-        FirstAsync(Strategic.Where(m => m.Date == date).OrderBy(m => m.Id), ct);
+        FirstAsync(q => q.Where(m => m.Date == date).OrderBy(m => m.Id), ct);
 
     /// <summary>
     /// The quarter a meeting reviews: the latest financial quarter complete before the meeting date

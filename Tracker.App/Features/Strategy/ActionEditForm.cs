@@ -1,17 +1,18 @@
+using Tracker.App.Common;
 using Tracker.Domain.Common;
 using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
 
-/// <summary>What the administrator's action form posts. Owners are typed as initials, as the papers write them: "AM/RV".</summary>
+/// <summary>The administrator's action form. Owners are typed as initials, as the papers write them: "AM/RV".</summary>
 public sealed class ActionEditForm
 {
     public int Version { get; set; }
     public string? Number { get; set; }
     public string? Description { get; set; }
     public string? Owners { get; set; }
-    public string? OwningGroupId { get; set; }
-    public string? LeadPartnerId { get; set; }
+    public int? OwningGroupId { get; set; }
+    public int? LeadPartnerId { get; set; }
     public string? StartDate { get; set; }
     public string? TargetDate { get; set; }
     public string? Status { get; set; }
@@ -22,8 +23,8 @@ public sealed class ActionEditForm
         Number = action.Input.Number,
         Description = action.Input.Description,
         Owners = string.Join("/", action.Input.OwnerIds.Select(id => initials.GetValueOrDefault(id, "?")).Order()),
-        OwningGroupId = action.Input.OwningGroupId?.ToString(),
-        LeadPartnerId = action.Input.LeadPartnerId?.ToString(),
+        OwningGroupId = action.Input.OwningGroupId,
+        LeadPartnerId = action.Input.LeadPartnerId,
         StartDate = action.Input.StartDate is { } s ? UkDates.Short(s) : null,
         TargetDate = action.Input.TargetDate is { } t ? UkDates.Short(t) : null,
         Status = action.Input.Status.ToString(),
@@ -40,9 +41,7 @@ public sealed class ActionEditForm
             else errors.Add(new FieldError(nameof(Owners), $"No one has the initials {initials}"));
         }
         var typed = new TypedText();
-        var input = new ActionInput(Number ?? "", Description ?? "", owners,
-            typed.Number(OwningGroupId, nameof(OwningGroupId), "Select the group that owns the action"),
-            typed.Number(LeadPartnerId, nameof(LeadPartnerId), "Select the lead partner"),
+        var input = new ActionInput(Number ?? "", Description ?? "", owners, OwningGroupId, LeadPartnerId,
             typed.Date(StartDate, nameof(StartDate), "Start date", "31/03/2023"), typed.Date(TargetDate, nameof(TargetDate), "Target date", "31/03/2023"),
             typed.Choice<ActionStatus>(Status, nameof(Status), "Select the action's status") ?? ActionStatus.InProgress);
         errors.AddRange(typed.Errors);

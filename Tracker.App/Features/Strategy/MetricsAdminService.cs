@@ -21,7 +21,7 @@ public sealed record SavedMetricValue(string MetricName, FinancialQuarter Quarte
 /// Administrators set up metrics (name, direction, linked priority, thresholds) and enter each period's
 /// figures; the % change and suggested RAG are computed by the Domain, never typed.
 /// </summary>
-public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
+public sealed class MetricsAdminService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
     readonly MetricInputValidator _metricValidator = new();
     readonly MetricValueInputValidator _valueValidator = new();
@@ -29,6 +29,7 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
 
     public async Task<IReadOnlyList<AdminMetricGroup>> ListAsync(int strategyId, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var priorities = await db.Priorities.AsNoTracking().Where(p => p.StrategyId == strategyId).OrderBy(p => p.Number)
             .Select(p => new { p.Id, p.Number, p.Title }).ToListAsync(ct);
         var metrics = await db.Metrics.AsNoTracking().Include(m => m.Values)
@@ -44,20 +45,27 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
         return groups;
     }
 
-    public async Task<IReadOnlyList<(int Id, string Heading)>> PrioritiesAsync(int strategyId, CancellationToken ct = default) =>
-        (await db.Priorities.AsNoTracking().Where(p => p.StrategyId == strategyId).OrderBy(p => p.Number)
+    public async Task<IReadOnlyList<(int Id, string Heading)>> PrioritiesAsync(int strategyId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return (await db.Priorities.AsNoTracking().Where(p => p.StrategyId == strategyId).OrderBy(p => p.Number)
             .Select(p => new { p.Id, p.Number, p.Title }).ToListAsync(ct))
         .Select(p => (p.Id, Priority.HeadingOf(p.Number, p.Title))).ToList();
+    }
 
-    public async Task<MetricForEdit?> GetMetricAsync(int id, CancellationToken ct = default) =>
-        await db.Metrics.AsNoTracking().Where(m => m.Id == id)
+    public async Task<MetricForEdit?> GetMetricAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Metrics.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new MetricForEdit(m.Id, m.StrategyId, m.Version,
                 new MetricInput(m.Name, m.PriorityId, m.LowerIsBetter, m.AmberAbovePercent, m.RedAbovePercent)))
             .SingleOrDefaultAsync(ct);
+    }
 
     /// <summary>Creates (no <paramref name="id"/>) or changes a metric of <paramref name="strategyId"/>.</summary>
     public async Task<SaveResult> SaveMetricAsync(int strategyId, int? id, int loadedVersion, MetricInput input, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = _metricValidator.Check(input).ToList();
         if (input.PriorityId is { } priorityId && !await db.Priorities.AnyAsync(p => p.Id == priorityId && p.StrategyId == strategyId, ct))
             errors.Add(new FieldError(nameof(MetricInput.PriorityId), "Select a priority of this strategy, or none"));
@@ -87,19 +95,26 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
         }, ct);
     }
 
-    public async Task<(int Id, string Name, int StrategyId)?> MetricNameAsync(int metricId, CancellationToken ct = default) =>
-        await db.Metrics.AsNoTracking().Where(m => m.Id == metricId).Select(m => new { m.Id, m.Name, m.StrategyId }).SingleOrDefaultAsync(ct) is { } m
+    public async Task<(int Id, string Name, int StrategyId)?> MetricNameAsync(int metricId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Metrics.AsNoTracking().Where(m => m.Id == metricId).Select(m => new { m.Id, m.Name, m.StrategyId }).SingleOrDefaultAsync(ct) is { } m
             ? (m.Id, m.Name, m.StrategyId) : null;
+    }
 
-    public async Task<MetricValueForEdit?> GetValueAsync(int id, CancellationToken ct = default) =>
-        await db.MetricValues.AsNoTracking().Where(v => v.Id == id)
+    public async Task<MetricValueForEdit?> GetValueAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.MetricValues.AsNoTracking().Where(v => v.Id == id)
             .Select(v => new MetricValueForEdit(v.Id, v.MetricId, v.Metric!.Name, v.Metric.StrategyId, v.Version,
                 new MetricValueInput(v.Year, v.Quarter, v.PeriodLabel, v.Count, v.PreviousCount)))
             .SingleOrDefaultAsync(ct);
+    }
 
     /// <summary>The figures as saved, with the computed % change and suggested RAG.</summary>
     public async Task<SavedMetricValue?> SavedAsync(int valueId, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var value = await db.MetricValues.AsNoTracking().Include(v => v.Metric).SingleOrDefaultAsync(v => v.Id == valueId, ct);
         return value?.Metric is null ? null : new SavedMetricValue(value.Metric.Name, new FinancialQuarter(value.Year, value.Quarter),
             value.ChangeText, value.Metric.Suggest(value.ChangePercent), value.RagOverride);
@@ -108,6 +123,7 @@ public sealed class MetricsAdminService(TrackerDbContext db, ICurrentUser user)
     /// <summary>Creates (no <paramref name="id"/>) or changes a period's figures of <paramref name="metricId"/>; one set per quarter.</summary>
     public async Task<SaveResult> SaveValueAsync(int metricId, int? id, int loadedVersion, MetricValueInput input, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = _valueValidator.Check(input).ToList();
         if (errors.Count == 0 && await db.MetricValues.AnyAsync(v => v.MetricId == metricId && v.Year == input.Year && v.Quarter == input.Quarter && v.Id != id, ct))
             errors.Add(new FieldError(nameof(MetricValueInput.Quarter),

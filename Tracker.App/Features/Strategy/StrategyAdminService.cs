@@ -27,7 +27,7 @@ public enum StrategyItem
 }
 
 /// <summary>Administrators create, change, reorder and retire objectives and actions. Nothing with updates is ever deleted.</summary>
-public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
+public sealed class StrategyAdminService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
     readonly ActionInputValidator _actionValidator = new();
     readonly ObjectiveInputValidator _objectiveValidator = new();
@@ -38,6 +38,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
 
     public async Task<IReadOnlyList<AdminPriorityRow>> TreeAsync(int strategyId, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var priorities = await db.Priorities.AsNoTracking().AsSplitQuery()
             .Include(p => p.Objectives).ThenInclude(o => o.Actions)
             .Include(p => p.SubPriorities)
@@ -53,6 +54,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
 
     public async Task<ActionForEdit?> GetActionAsync(int id, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var a = await db.StrategyActions.AsNoTracking().Include(x => x.Owners).SingleOrDefaultAsync(x => x.Id == id, ct);
         return a is null ? null : new ActionForEdit(a.Id, a.ObjectiveId, a.Version, new ActionInput(a.Number, a.Description,
             a.Owners.Select(o => o.PersonId).ToList(), a.OwningGroupId, a.LeadPartnerId, a.StartDate, a.TargetDate, a.Status));
@@ -60,6 +62,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
 
     public async Task<SaveResult> CreateActionAsync(int objectiveId, ActionInput input, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = _actionValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
@@ -72,6 +75,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
 
     public async Task<SaveResult> UpdateActionAsync(int id, int loadedVersion, ActionInput input, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = _actionValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
@@ -85,19 +89,23 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         }, ct);
     }
 
-    public async Task<ObjectiveForEdit?> GetObjectiveAsync(int id, CancellationToken ct = default) =>
-        await db.Objectives.AsNoTracking().Where(o => o.Id == id)
+    public async Task<ObjectiveForEdit?> GetObjectiveAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Objectives.AsNoTracking().Where(o => o.Id == id)
             .Select(o => new ObjectiveForEdit(o.Id, o.PriorityId, o.Version, new ObjectiveInput(o.Number, o.Title, o.Description, o.SubPriorityId)))
             .SingleOrDefaultAsync(ct);
+    }
 
     public async Task<SaveResult> CreateObjectiveAsync(int priorityId, ObjectiveInput input, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = _objectiveValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
         var priority = await db.Priorities.Include(p => p.Objectives).SingleOrDefaultAsync(p => p.Id == priorityId, ct);
         if (priority is null) return SaveResult.Missing();
-        if (await SubPriorityOutsideAsync(priorityId, input.SubPriorityId, ct) is { } wrong) return wrong;
+        if (await SubPriorityOutsideAsync(db, priorityId, input.SubPriorityId, ct) is { } wrong) return wrong;
         var objective = priority.AddObjective(new Objective { Title = "" });
         objective.Update(input);
         return await db.SaveNewAsync(() => SaveResult.Saved(objective.Id, objective.Version), ct);
@@ -105,12 +113,13 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
 
     public async Task<SaveResult> UpdateObjectiveAsync(int id, int loadedVersion, ObjectiveInput input, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = _objectiveValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, ct);
         if (objective is null) return SaveResult.Missing();
-        if (await SubPriorityOutsideAsync(objective.PriorityId, input.SubPriorityId, ct) is { } wrong) return wrong;
+        if (await SubPriorityOutsideAsync(db, objective.PriorityId, input.SubPriorityId, ct) is { } wrong) return wrong;
         IReadOnlyList<ConflictValue> Values() => [new("Number", "Number", objective.Number.ToString()), new("Title", "Objective", objective.Title)];
         return await db.SaveVersionedAsync(objective, loadedVersion, Values, () =>
         {
@@ -120,7 +129,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
     }
 
     /// <summary>An objective may only sit under a sub-priority of its own priority.</summary>
-    async Task<SaveResult?> SubPriorityOutsideAsync(int priorityId, int? subPriorityId, CancellationToken ct) =>
+    async Task<SaveResult?> SubPriorityOutsideAsync(TrackerDbContext db, int priorityId, int? subPriorityId, CancellationToken ct) =>
         subPriorityId is { } sub && !await db.SubPriorities.AnyAsync(s => s.Id == sub && s.PriorityId == priorityId, ct)
             ? SaveResult.Invalid(nameof(ObjectiveInput.SubPriorityId), "Select a sub-priority of this priority, or none")
             : null;
@@ -128,6 +137,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
     /// <summary>Moves an objective within its priority, or an action within its objective, one place up or down.</summary>
     public async Task<SaveResult> MoveAsync(StrategyItem item, int id, bool up, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
         if (item == StrategyItem.SubPriority)
         {
@@ -168,6 +178,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
     /// <summary>Retires (or restores) an objective or action. Retired items keep their history.</summary>
     public async Task<SaveResult> SetRetiredAsync(StrategyItem item, int id, bool retired, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
         Entity? entity = item switch
         {
@@ -185,12 +196,16 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         return await db.SaveNewAsync(() => SaveResult.Saved(id, entity.Version), ct);
     }
 
-    public async Task<StrategyForEdit?> GetStrategyAsync(int id, CancellationToken ct = default) =>
-        await db.Strategies.AsNoTracking().Where(s => s.Id == id)
+    public async Task<StrategyForEdit?> GetStrategyAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Strategies.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new StrategyForEdit(s.Id, s.Version, new StrategyInput(s.Title, s.StartYear, s.EndYear))).SingleOrDefaultAsync(ct);
+    }
 
     public async Task<SaveResult> SaveStrategyAsync(int? id, int loadedVersion, StrategyInput input, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = _strategyValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (!user.IsAdministrator()) return SaveResult.Forbidden(OnlyAdministrators);
@@ -211,13 +226,17 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         }, ct);
     }
 
-    public async Task<PriorityForEdit?> GetPriorityAsync(int id, CancellationToken ct = default) =>
-        await db.Priorities.AsNoTracking().Where(p => p.Id == id)
+    public async Task<PriorityForEdit?> GetPriorityAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Priorities.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PriorityForEdit(p.Id, p.StrategyId, p.Version, new PriorityInput(p.Number, p.Title, p.Description, p.LeadPartnerId)))
             .SingleOrDefaultAsync(ct);
+    }
 
     public async Task<SaveResult> SavePriorityAsync(int strategyId, int? id, int loadedVersion, PriorityInput input, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = _priorityValidator.Check(input).ToList();
         if (await db.Priorities.AnyAsync(p => p.StrategyId == strategyId && p.Number == input.Number && p.Id != id, ct))
             errors.Add(new FieldError(nameof(PriorityInput.Number), $"Priority {input.Number} already exists in this strategy"));
@@ -241,23 +260,33 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
         }, ct);
     }
 
-    public async Task<SubPriorityForEdit?> GetSubPriorityAsync(int id, CancellationToken ct = default) =>
-        await db.SubPriorities.AsNoTracking().Where(s => s.Id == id)
+    public async Task<SubPriorityForEdit?> GetSubPriorityAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.SubPriorities.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new SubPriorityForEdit(s.Id, s.PriorityId, s.Version, new SubPriorityInput(s.Number, s.Title)))
             .SingleOrDefaultAsync(ct);
+    }
 
     /// <summary>The priority's sub-priorities for the objective form, in order; retired ones are marked so the form can keep a current link.</summary>
-    public async Task<IReadOnlyList<SubPriorityOption>> SubPrioritiesAsync(int priorityId, CancellationToken ct = default) =>
-        await db.SubPriorities.AsNoTracking().Where(s => s.PriorityId == priorityId).OrderBy(s => s.Number)
+    public async Task<IReadOnlyList<SubPriorityOption>> SubPrioritiesAsync(int priorityId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.SubPriorities.AsNoTracking().Where(s => s.PriorityId == priorityId).OrderBy(s => s.Number)
             .Select(s => new SubPriorityOption(s.Id, s.Number, s.Title, s.IsRetired)).ToListAsync(ct);
+    }
 
-    public async Task<string?> PriorityHeadingAsync(int priorityId, CancellationToken ct = default) =>
-        (await db.Priorities.AsNoTracking().Where(p => p.Id == priorityId).Select(p => new { p.Number, p.Title }).SingleOrDefaultAsync(ct)) is { } p
+    public async Task<string?> PriorityHeadingAsync(int priorityId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return (await db.Priorities.AsNoTracking().Where(p => p.Id == priorityId).Select(p => new { p.Number, p.Title }).SingleOrDefaultAsync(ct)) is { } p
             ? Priority.HeadingOf(p.Number, p.Title) : null;
+    }
 
     /// <summary>Creates (no <paramref name="id"/>) or changes a sub-priority of <paramref name="priorityId"/>.</summary>
     public async Task<SaveResult> SaveSubPriorityAsync(int priorityId, int? id, int loadedVersion, SubPriorityInput input, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = _subPriorityValidator.Check(input).ToList();
         if (input.Number is not null && await db.SubPriorities.AnyAsync(s => s.PriorityId == priorityId && s.Number == input.Number && s.Id != id, ct))
             errors.Add(new FieldError(nameof(SubPriorityInput.Number), $"Sub-priority {input.Number} already exists in this priority"));
@@ -284,6 +313,7 @@ public sealed class StrategyAdminService(TrackerDbContext db, ICurrentUser user)
     /// <summary>The partnership's own wording of each RAG rating, shown as hints on the update form.</summary>
     public async Task<SaveResult> SaveDefinitionsAsync(IReadOnlyDictionary<RagStatus, string?> definitions, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = new List<FieldError>();
         foreach (var (rag, text) in definitions)
         {

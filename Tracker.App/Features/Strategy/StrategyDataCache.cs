@@ -1,6 +1,5 @@
 using Tracker.App.Live;
 using Tracker.Domain.Strategy;
-using StrategyEntity = Tracker.Domain.Strategy.Strategy;
 
 namespace Tracker.App.Features.Strategy;
 
@@ -9,21 +8,59 @@ namespace Tracker.App.Features.Strategy;
 /// every strategy with its priorities, sub-priorities, objectives and actions (owners, sub-group,
 /// lead partner), every quarterly update, override, metric with its values, and quarter lock.
 /// Anything that depends on the user or on today's date is worked out per request from this.
+/// Immutable read records only: the data is shared by every circuit, so no EF entity is kept.
 /// </summary>
-/// <remarks>Shared between requests: read it, never change it.</remarks>
 public sealed record StrategyData(
-    IReadOnlyList<StrategyEntity> Strategies,
-    IReadOnlyDictionary<int, IReadOnlyList<QuarterlyUpdate>> UpdatesByQuarterKey,
+    IReadOnlyList<StrategyRead> Strategies,
+    IReadOnlyDictionary<int, IReadOnlyList<UpdateRead>> UpdatesByQuarterKey,
     IReadOnlyDictionary<int, IReadOnlyList<int>> UpdateQuarterKeysByStrategy,
-    IReadOnlyList<RollUpOverride> Overrides,
-    IReadOnlyList<Metric> Metrics,
-    IReadOnlyList<QuarterLock> Locks)
+    IReadOnlyList<OverrideRead> Overrides,
+    IReadOnlyList<MetricRead> Metrics,
+    IReadOnlyList<LockRead> Locks)
 {
-    public StrategyEntity? Find(int strategyId) => Strategies.FirstOrDefault(s => s.Id == strategyId);
+    public StrategyRead? Find(int strategyId) => Strategies.FirstOrDefault(s => s.Id == strategyId);
 
-    public IReadOnlyList<QuarterlyUpdate> UpdatesIn(FinancialQuarter quarter) =>
+    public IReadOnlyList<UpdateRead> UpdatesIn(FinancialQuarter quarter) =>
         UpdatesByQuarterKey.GetValueOrDefault(quarter.Key) ?? [];
 }
+
+public sealed record StrategyRead(int Id, string Title, int StartYear, int EndYear, bool IsRetired, IReadOnlyList<PriorityRead> Priorities)
+{
+    public FinancialQuarter FirstQuarter => new(StartYear, 1);
+    public FinancialQuarter LastQuarter => new(EndYear, 4);
+}
+
+public sealed record PriorityRead(int Id, int Number, string Title, string Heading, string Description, bool IsRetired, string? LeadPartner,
+    IReadOnlyList<SubPriorityRead> SubPriorities, IReadOnlyList<ObjectiveRead> Objectives);
+
+public sealed record SubPriorityRead(int Number, string Title, bool IsRetired);
+
+public sealed record ObjectiveRead(int Id, int Number, int Order, string Title, string Description, string? SubPriority, bool IsRetired,
+    IReadOnlyList<ActionRead> Actions);
+
+public sealed record OwnerRead(int PersonId, string Initials, string Name);
+
+public sealed record ActionRead(int Id, string Number, string Description, int Order, IReadOnlyList<OwnerRead> Owners, int? GroupId, string? GroupName,
+    string? LeadPartnerCode, DateOnly? StartDate, DateOnly? TargetDate, ActionStatus Status, bool IsRetired);
+
+public sealed record UpdateRead(int ActionId, UpdateView View);
+
+public sealed record OverrideRead(RollUpLevel Level, int TargetId, int Year, int Quarter, RagStatus Rag, string Reason)
+{
+    public RollUpRag Apply(IEnumerable<RagStatus?> ratings) => new(RollUp.Worst(ratings), Rag, Reason);
+}
+
+public sealed record MetricRead(int Id, int StrategyId, int? PriorityId, string Name, string? PriorityHeading, bool LowerIsBetter,
+    IReadOnlyList<MetricValueRead> Values);
+
+public sealed record MetricValueRead(int Id, int Version, int Year, int Quarter, string PeriodLabel, int Count, int PreviousCount,
+    decimal? ChangePercent, string ChangeText, RagStatus Suggested, RagStatus? Override, string? OverrideReason)
+{
+    public FinancialQuarter FinancialQuarter => new(Year, Quarter);
+    public RagStatus Rag => Override ?? Suggested;
+}
+
+public sealed record LockRead(int StrategyId, int Year, int Quarter, string LockedBy, DateTimeOffset LockedAt);
 
 /// <summary>
 /// The strategy's data in memory (see <see cref="CommittedDataCache{T}"/>): the dashboard and the

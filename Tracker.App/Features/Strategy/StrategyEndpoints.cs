@@ -1,5 +1,4 @@
 using Tracker.App.Common;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Tracker.App.Features.Papers;
 using Tracker.App.Features.Strategy.Papers;
 using Tracker.Domain.Strategy;
@@ -40,13 +39,5 @@ public static class StrategyEndpoints
             var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
             return await PaperResults.XlsxAsync(s => workbook.WriteAsync(s, q, strategy, ct), ActionsWorkbook.FileName(q));
         });
-
-        // Live fragments: the same components the pages render for their data-live regions.
-        var live = app.MapGroup("/live/strategy");
-        live.MapGet("/overview", (int strategy, int year, int quarter) =>
-            new RazorComponentResult<StrategyOverview>(new { StrategyId = strategy, Year = year, Quarter = quarter }));
-        live.MapGet("/report", (int strategy, int year, int quarter) =>
-            new RazorComponentResult<ReportBody>(new { StrategyId = strategy, Year = year, Quarter = quarter }));
-        live.MapGet("/panel", () => new RazorComponentResult<StrategyPanelBody>());
     }
 }

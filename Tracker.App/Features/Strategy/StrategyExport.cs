@@ -8,13 +8,14 @@ using Tracker.Domain.Strategy;
 namespace Tracker.App.Features.Strategy;
 
 /// <summary>One row per action for a quarter, for partners who work in spreadsheets.</summary>
-public sealed class StrategyExport(TrackerDbContext db, StrategyQueries queries)
+public sealed class StrategyExport(IDbContextFactory<TrackerDbContext> dbs, StrategyQueries queries)
 {
     public static readonly string[] Header =
         ["Strategy", "Priority", "Objective", "Action", "Owners", "Lead partner", "Target date", "Year", "Quarter", "RAG", "Update", "Updated by", "Updated at"];
 
     public async Task<string> CsvAsync(FinancialQuarter quarter, int? strategyId, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var ids = strategyId is { } one ? [one]
             : await db.Strategies.AsNoTracking().Where(s => !s.IsRetired).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         var csv = new StringBuilder();

@@ -28,6 +28,8 @@ public sealed record MetricRow(int ValueId, int Version, string Name, string? Pr
     decimal? ChangePercent, string ChangeText, RagStatus Suggested, RagStatus? Override, string? OverrideReason, string PeriodLabel)
 {
     public RagStatus Rag => Override ?? Suggested;
+    /// <summary>The priority the metric belongs to, so the report can show it under that priority.</summary>
+    public int? PriorityId { get; init; }
 }
 
 public sealed record QuarterLockView(string LockedBy, DateTimeOffset LockedAt);
@@ -60,7 +62,8 @@ public sealed record CompletenessRow(string Name, int Updated, int Outstanding, 
 }
 
 public sealed record Completeness(int StrategyId, string StrategyTitle, FinancialQuarter Quarter, PapersDeadline Deadline,
-    IReadOnlyList<CompletenessRow> ByGroup, IReadOnlyList<CompletenessRow> ByLead, QuarterLockView? Lock);
+    IReadOnlyList<CompletenessRow> ByGroup, IReadOnlyList<CompletenessRow> ByLead, QuarterLockView? Lock,
+    IReadOnlyList<ActionView> WithoutSubGroup, bool PastDeadline);
 
 public sealed record RagCount(RagStatus? Rag, int Count, int Previous)
 {
@@ -78,3 +81,13 @@ public static class UpdateViewExtensions
 {
     public static FinancialQuarter Quarter(this UpdateView update) => FinancialQuarter.FromKey(update.QuarterKey);
 }
+
+public sealed record QuarterRagCounts(FinancialQuarter Quarter, IReadOnlyList<RagCount> Counts);
+
+public sealed record PriorityRagMix(string Heading, IReadOnlyList<QuarterRagCounts> Quarters);
+
+public sealed record MetricPoint(FinancialQuarter Quarter, string PeriodLabel, int Count, int PreviousCount, string ChangeText, RagStatus Rag);
+
+public sealed record MetricTrend(string Name, IReadOnlyList<MetricPoint> Points);
+
+public sealed record ChartData(IReadOnlyList<FinancialQuarter> Quarters, IReadOnlyList<PriorityRagMix> Priorities, IReadOnlyList<MetricTrend> Metrics);

@@ -8,7 +8,7 @@ using StrategyEntity = Tracker.Domain.Strategy.Strategy;
 namespace Tracker.App.Features.Strategy;
 
 /// <summary>Everything read about strategies: overview, report, action history, leads' to-do lists, completeness.</summary>
-public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, PapersDeadlines deadlines, StrategyDataCache? cache = null)
+public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, PapersDeadlines deadlines, StrategyDataCache? cache = null)
 {
     public FinancialQuarter CurrentQuarter => deadlines.CurrentQuarter;
 
@@ -20,6 +20,7 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
 
     async Task<StrategyData> LoadDataAsync(CancellationToken ct)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var strategies = await db.Strategies.AsNoTracking().AsSplitQuery()
             .Include(s => s.Priorities).ThenInclude(p => p.LeadPartner)
             .Include(s => s.Priorities).ThenInclude(p => p.SubPriorities)
@@ -29,21 +30,36 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
             .Include(s => s.Priorities).ThenInclude(p => p.Objectives).ThenInclude(o => o.Actions).ThenInclude(a => a.LeadPartner)
             .ToListAsync(ct);
         var updates = await db.QuarterlyUpdates.AsNoTracking().ToListAsync(ct);
-        var overrides = await db.RollUpOverrides.AsNoTracking().ToListAsync(ct);
+        var overrides = await db.RollUpOverrides.AsNoTracking()
+            .Select(o => new OverrideRead(o.Level, o.TargetId, o.Year, o.Quarter, o.Rag, o.Reason)).ToListAsync(ct);
         var metrics = await db.Metrics.AsNoTracking().AsSplitQuery().Include(m => m.Priority).Include(m => m.Values)
             .OrderBy(m => m.Order).ThenBy(m => m.Id).ToListAsync(ct);
-        var locks = await db.QuarterLocks.AsNoTracking().ToListAsync(ct);
+        var locks = await db.QuarterLocks.AsNoTracking()
+            .Select(l => new LockRead(l.StrategyId, l.Year, l.Quarter, l.LockedBy, l.LockedAt)).ToListAsync(ct);
 
-        var strategyOfAction = strategies
+        var reads = strategies.Select(s => new StrategyRead(s.Id, s.Title, s.StartYear, s.EndYear, s.IsRetired,
+            s.Priorities.Select(p => new PriorityRead(p.Id, p.Number, p.Title, p.Heading, p.Description, p.IsRetired, p.LeadPartner?.Name,
+                p.SubPriorities.Select(sp => new SubPriorityRead(sp.Number, sp.Title, sp.IsRetired)).ToList(),
+                p.Objectives.Select(o => new ObjectiveRead(o.Id, o.Number, o.Order, o.Title, o.Description, o.SubPriority?.Title, o.IsRetired,
+                    o.Actions.Select(Read).ToList())).ToList())).ToList())).ToList();
+        var strategyOfAction = reads
             .SelectMany(s => s.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).Select(a => (Action: a.Id, Strategy: s.Id)))
             .ToDictionary(x => x.Action, x => x.Strategy);
         var byQuarter = updates.GroupBy(u => u.Year * 10 + u.Quarter)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<QuarterlyUpdate>)g.ToList());
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<UpdateRead>)g.Select(u => new UpdateRead(u.ActionId, View(u))).ToList());
         var keysByStrategy = updates.Where(u => strategyOfAction.ContainsKey(u.ActionId))
             .GroupBy(u => strategyOfAction[u.ActionId])
             .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(u => u.Year * 10 + u.Quarter).Distinct().ToList());
-        return new StrategyData(strategies, byQuarter, keysByStrategy, overrides, metrics, locks);
+        var metricReads = metrics.Select(m => new MetricRead(m.Id, m.StrategyId, m.PriorityId, m.Name, m.Priority?.Heading, m.LowerIsBetter,
+            m.Values.OrderBy(v => v.Year).ThenBy(v => v.Quarter).ThenBy(v => v.Id)
+                .Select(v => new MetricValueRead(v.Id, v.Version, v.Year, v.Quarter, v.PeriodLabel, v.Count, v.PreviousCount, v.ChangePercent,
+                    v.ChangeText, m.Suggest(v.ChangePercent), v.RagOverride, v.OverrideReason)).ToList())).ToList();
+        return new StrategyData(reads, byQuarter, keysByStrategy, overrides, metricReads, locks);
     }
+
+    static ActionRead Read(StrategyAction a) => new(a.Id, a.Number, a.Description, a.Order,
+        a.Owners.Where(o => o.Person is not null).OrderBy(o => o.Person!.Initials).Select(o => new OwnerRead(o.PersonId, o.Person!.Initials, o.Person.Name)).ToList(),
+        a.OwningGroupId, a.OwningGroup?.Name, a.LeadPartner?.Code, a.StartDate, a.TargetDate, a.Status, a.IsRetired);
 
     public async Task<IReadOnlyList<StrategyOption>> ListStrategiesAsync(CancellationToken ct = default) =>
         ListStrategies(await DataAsync(ct));
@@ -106,13 +122,13 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
                 if (objective.IsRetired && actions.All(a => a.Update is null)) continue;
                 var over = overrides.FirstOrDefault(o => o.Level == RollUpLevel.Objective && o.TargetId == objective.Id);
                 objectives.Add(new ObjectiveView(objective.Id, objective.Number, objective.Title, objective.Description,
-                    objective.SubPriority?.Title, objective.IsRetired, RollUp.Of(actions.Select(a => a.Rag), over), actions));
+                    objective.SubPriority, objective.IsRetired, RollUpOf(actions.Select(a => a.Rag), over), actions));
             }
             var priorityOverride = overrides.FirstOrDefault(o => o.Level == RollUpLevel.Priority && o.TargetId == priority.Id);
             priorities.Add(new PriorityView(priority.Id, priority.Number, priority.Heading, priority.Title, priority.Description,
-                priority.LeadPartner?.Name,
+                priority.LeadPartner,
                 priority.SubPriorities.Where(s => !s.IsRetired).OrderBy(s => s.Number).Select(s => (s.Number, s.Title)).ToList(),
-                RollUp.Of(objectives.SelectMany(o => o.Actions).Select(a => a.Rag), priorityOverride), objectives));
+                RollUpOf(objectives.SelectMany(o => o.Actions).Select(a => a.Rag), priorityOverride), objectives));
         }
         if (!withMetricsAndLock) return new StrategyView(strategy.Id, strategy.Title, quarter, priorities, [], null);
         var lockView = data.Locks.Where(l => l.StrategyId == strategyId && l.Year == quarter.Year && l.Quarter == quarter.Quarter)
@@ -120,35 +136,44 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
         return new StrategyView(strategy.Id, strategy.Title, quarter, priorities, Metrics(data, strategyId, quarter), lockView);
     }
 
+    static RollUpRag RollUpOf(IEnumerable<RagStatus?> ratings, OverrideRead? over) =>
+        over is null ? RollUp.Of(ratings, null) : over.Apply(ratings);
+
     static List<MetricRow> Metrics(StrategyData data, int strategyId, FinancialQuarter quarter) =>
         data.Metrics.Where(m => m.StrategyId == strategyId)
             .SelectMany(m => m.Values.Where(v => v.Year == quarter.Year && v.Quarter == quarter.Quarter).OrderBy(v => v.Id)
-                .Select(v => new MetricRow(v.Id, v.Version, m.Name, m.Priority?.Heading, v.Count, v.PreviousCount,
-                    v.ChangePercent, v.ChangeText, m.Suggest(v.ChangePercent), v.RagOverride, v.OverrideReason, v.PeriodLabel)))
+                .Select(v => new MetricRow(v.Id, v.Version, m.Name, m.PriorityHeading, v.Count, v.PreviousCount,
+                    v.ChangePercent, v.ChangeText, v.Suggested, v.Override, v.OverrideReason, v.PeriodLabel) { PriorityId = m.PriorityId }))
             .ToList();
 
-    public async Task<QuarterLockView?> LockAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default) =>
-        await db.QuarterLocks.AsNoTracking()
+    public async Task<QuarterLockView?> LockAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await LockAsync(db, strategyId, quarter, ct);
+    }
+
+    static Task<QuarterLockView?> LockAsync(TrackerDbContext db, int strategyId, FinancialQuarter quarter, CancellationToken ct) =>
+        db.QuarterLocks.AsNoTracking()
             .Where(l => l.StrategyId == strategyId && l.Year == quarter.Year && l.Quarter == quarter.Quarter)
             .Select(l => new QuarterLockView(l.LockedBy, l.LockedAt)).SingleOrDefaultAsync(ct);
 
-    static Dictionary<int, QuarterlyUpdate> LatestBy(IEnumerable<QuarterlyUpdate> updates) =>
+    static Dictionary<int, UpdateView> LatestBy(IEnumerable<UpdateRead> updates) =>
         updates.GroupBy(u => u.ActionId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.RecordedAt).ThenByDescending(u => u.Id).First());
+            .ToDictionary(g => g.Key, g => g.Select(u => u.View).OrderByDescending(u => u.RecordedAt).ThenByDescending(u => u.Id).First());
 
     internal static UpdateView View(QuarterlyUpdate u) => new(u.Id, u.Year * 10 + u.Quarter, u.Rag, u.Narrative, u.EvidenceLink, u.AuthorName, u.RecordedAt);
 
-    static ActionView ToView(StrategyAction a, QuarterlyUpdate? update, RagStatus? previous)
-    {
-        var owners = a.Owners.Where(o => o.Person is not null).OrderBy(o => o.Person!.Initials).ToList();
-        return new ActionView(a.Id, a.Number, a.Description, owners.Select(o => o.Person!.Initials).ToList(),
-            owners.Select(o => o.Person!.Name).ToList(), a.OwningGroup?.Name, a.LeadPartner?.Code, a.StartDate, a.TargetDate,
-            a.Status, a.IsRetired, update is null ? null : View(update), previous);
-    }
+    static ActionView ToView(ActionRead a, UpdateView? update, RagStatus? previous) =>
+        new(a.Id, a.Number, a.Description, a.Owners.Select(o => o.Initials).ToList(), a.Owners.Select(o => o.Name).ToList(),
+            a.GroupName, a.LeadPartnerCode, a.StartDate, a.TargetDate, a.Status, a.IsRetired, update, previous);
+
+    static ActionView ToView(StrategyAction a, QuarterlyUpdate? update, RagStatus? previous) =>
+        ToView(Read(a), update is null ? null : View(update), previous);
 
     /// <summary>An action, its owners and dates, and its RAG in every quarter of the strategy with each narrative.</summary>
     public async Task<ActionDetail?> GetActionAsync(int id, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var action = await db.StrategyActions.AsNoTracking().AsSplitQuery()
             .Include(a => a.Owners).ThenInclude(o => o.Person)
             .Include(a => a.OwningGroup).ThenInclude(g => g!.Members)
@@ -160,8 +185,11 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
         var strategy = action.Objective!.Priority!.Strategy!;
         var locks = await db.QuarterLocks.AsNoTracking().Where(l => l.StrategyId == strategy.Id)
             .Select(l => l.Year * 10 + l.Quarter).ToListAsync(ct);
-        var last = new[] { strategy.LastQuarter }.Concat(action.Updates.Select(u => u.FinancialQuarter)).Max();
-        var first = new[] { strategy.FirstQuarter }.Concat(action.Updates.Select(u => u.FinancialQuarter)).Min();
+        // From the action's start (or the strategy's) to the current quarter: no empty quarters before it began or after today.
+        var start = action.StartDate is { } begun ? FinancialQuarter.Containing(begun) : strategy.FirstQuarter;
+        var end = CurrentQuarter < strategy.LastQuarter ? CurrentQuarter : strategy.LastQuarter;
+        var last = new[] { end < start ? start : end }.Concat(action.Updates.Select(u => u.FinancialQuarter)).Max();
+        var first = new[] { start }.Concat(action.Updates.Select(u => u.FinancialQuarter)).Min();
         var timeline = FinancialQuarter.Range(first, last).Reverse().Select(q =>
         {
             var rows = action.Updates.Where(u => u.Year == q.Year && u.Quarter == q.Quarter)
@@ -179,6 +207,7 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
         var quarter = CurrentQuarter;
         var deadline = await deadlines.ForAsync(quarter, ct);
         if (user.PersonId is not { } me) return new MyUpdatesView(quarter, deadline, []);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var actions = await db.StrategyActions.AsNoTracking().AsSplitQuery()
             .Include(a => a.OwningGroup)
             .Include(a => a.Updates.Where(u => u.Year == quarter.Year && u.Quarter == quarter.Quarter))
@@ -209,6 +238,7 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
         var pastDeadline = quarter < CurrentQuarter || deadlines.Today > deadline.Date;
         var actions = view.Actions.Where(a => !a.IsRetired).ToList();
         // Each action counts once for its sub-group and once for each of its owners.
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var groupLeads = await db.Groups.AsNoTracking().Select(g => new { g.Name, Leads = g.Members.Where(m => m.IsLead).Select(m => m.Person!.Name).ToList() })
             .ToDictionaryAsync(g => g.Name, g => g.Leads, ct);
         CompletenessRow Count(string name, IEnumerable<ActionView> set)
@@ -218,12 +248,17 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
             var missing = list.Count - updated;
             return new CompletenessRow(name, updated, pastDeadline ? 0 : missing, pastDeadline ? missing : 0);
         }
-        var byGroup = actions.GroupBy(a => a.GroupName ?? "No sub-group").OrderBy(g => g.Key)
+        // Actions no sub-group owns are named one by one, not counted in a "No sub-group" row.
+        var byGroup = actions.Where(a => a.GroupName is not null).GroupBy(a => a.GroupName!).OrderBy(g => g.Key)
             .Select(g => Count(g.Key + (groupLeads.TryGetValue(g.Key, out var leads) && leads.Count > 0 ? $" (lead: {string.Join(", ", leads)})" : ""), g))
             .ToList();
-        var byLead = actions.SelectMany(a => a.OwnerNames.Select(n => (Name: n, Action: a))).GroupBy(x => x.Name).OrderBy(g => g.Key)
+        var withoutGroup = actions.Where(a => a.GroupName is null).ToList();
+        // A lead answers for the actions they own and those of the sub-groups they lead: the same actions as their My updates.
+        IEnumerable<string> Answerable(ActionView a) =>
+            a.OwnerNames.Concat(a.GroupName is { } g && groupLeads.TryGetValue(g, out var leads) ? leads : []).Distinct();
+        var byLead = actions.SelectMany(a => Answerable(a).Select(n => (Name: n, Action: a))).GroupBy(x => x.Name).OrderBy(g => g.Key)
             .Select(g => Count(g.Key, g.Select(x => x.Action))).ToList();
-        return new Completeness(view.Id, view.Title, quarter, deadline, byGroup, byLead, view.Lock);
+        return new Completeness(view.Id, view.Title, quarter, deadline, byGroup, byLead, view.Lock, withoutGroup, pastDeadline);
     }
 
     /// <summary>Count of actions by RAG per priority, with the previous quarter's counts for the change.</summary>
@@ -240,7 +275,35 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
         return new DashboardSummary(view.Id, view.Title, quarter, priorities);
     }
 
+    /// <summary>
+    /// For the report's charts: each priority's actions by RAG in the four quarters up to
+    /// <paramref name="quarter"/>, and each metric's rolling-year counts over the quarters it has figures for.
+    /// </summary>
+    public async Task<ChartData?> ChartsAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default)
+    {
+        var data = await DataAsync(ct);
+        var quarters = new[] { quarter.Previous.Previous.Previous, quarter.Previous.Previous, quarter.Previous, quarter };
+        var views = quarters.Select(q => View(data, strategyId, q, withMetricsAndLock: false)).ToList();
+        if (views[^1] is not { } last) return null;
+        RagStatus?[] scale = [RagStatus.Blue, RagStatus.Green, RagStatus.Amber, RagStatus.Red, null];
+        var mixes = last.Priorities.Select(p => new PriorityRagMix(p.Heading,
+            quarters.Select((q, i) => new QuarterRagCounts(q,
+                scale.Select(r => new RagCount(r, views[i]?.Priorities.FirstOrDefault(x => x.Id == p.Id)?.Actions.Count(a => a.Rag == r) ?? 0, 0)).ToList()))
+                .ToList())).ToList();
+        var trends = data.Metrics.Where(m => m.StrategyId == strategyId && m.Values.Count > 0)
+            .Select(m => new MetricTrend(m.Name, m.Values.Where(v => v.FinancialQuarter <= quarter)
+                .Select(v => new MetricPoint(v.FinancialQuarter, v.PeriodLabel, v.Count, v.PreviousCount, v.ChangeText, v.Rag)).ToList()))
+            .Where(t => t.Points.Count > 0).ToList();
+        return new ChartData(quarters, mixes, trends);
+    }
+
     public async Task<IReadOnlyDictionary<RagStatus, string>> DefinitionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await DefinitionsAsync(db, ct);
+    }
+
+    static async Task<IReadOnlyDictionary<RagStatus, string>> DefinitionsAsync(TrackerDbContext db, CancellationToken ct)
     {
         var saved = await db.RagDefinitions.AsNoTracking().ToDictionaryAsync(d => d.Status, d => d.Definition, ct);
         return Rag.All.ToDictionary(r => r, r => saved.GetValueOrDefault(r) ?? Rag.DefaultDefinitions[r]);
@@ -248,6 +311,7 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
 
     public async Task<UpdateForm?> GetUpdateFormAsync(int actionId, FinancialQuarter quarter, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var action = await db.StrategyActions.AsNoTracking().AsSplitQuery()
             .Include(a => a.Owners)
             .Include(a => a.OwningGroup).ThenInclude(g => g!.Members)
@@ -259,8 +323,8 @@ public sealed class StrategyQueries(TrackerDbContext db, ICurrentUser user, Pape
         var current = action.CurrentUpdate(quarter);
         var previous = action.LastUpdateBefore(quarter);
         return new UpdateForm(action.Id, action.Version, action.Number, action.Description, strategy.Title, quarter,
-            current is null ? null : View(current), previous is null ? null : View(previous), await DefinitionsAsync(ct),
-            await LockAsync(strategy.Id, quarter, ct), StrategyPermissions.CanUpdate(user, action));
+            current is null ? null : View(current), previous is null ? null : View(previous), await DefinitionsAsync(db, ct),
+            await LockAsync(db, strategy.Id, quarter, ct), StrategyPermissions.CanUpdate(user, action));
     }
 }
 

@@ -13,7 +13,7 @@ public sealed record UpdateSubmission(RagStatus? Rag, string? Narrative, string?
 /// Writes of the quarterly review: leads' updates, the chair's sign-off, roll-up and metric overrides.
 /// Each write validates, then authorises (role and ownership), then saves with the loaded version.
 /// </summary>
-public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, TimeProvider clock, PapersDeadlines deadlines)
+public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock, PapersDeadlines deadlines)
 {
     readonly QuarterlyUpdateInputValidator _validator = new();
     readonly RagOverrideInputValidator _overrideValidator = new();
@@ -21,6 +21,7 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
     public async Task<SaveResult> SaveUpdateAsync(int actionId, FinancialQuarter quarter, int loadedVersion, UpdateSubmission submission,
         CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         // Only this action, its owners, its group's members and its own updates are loaded: a save can touch nothing else.
         var action = await db.StrategyActions.AsSplitQuery()
             .Include(a => a.Owners)
@@ -41,7 +42,7 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
                 : "You cannot update actions: members can read the strategy but not change it");
 
         var strategyId = action.Objective!.Priority!.StrategyId;
-        if (await LockRefusalAsync(strategyId, quarter, submission.LockReason, ct, nameof(UpdateSubmission.LockReason)) is { } refused) return refused;
+        if (await LockRefusalAsync(db, strategyId, quarter, submission.LockReason, ct, nameof(UpdateSubmission.LockReason)) is { } refused) return refused;
 
         return await db.SaveVersionedAsync(action, loadedVersion, () => Values(action, quarter), () =>
         {
@@ -65,7 +66,7 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
     /// A signed-off quarter refuses every change (updates and RAG overrides) except an administrator's
     /// with a reason, which lands on every audit row of the save. Null when the change may go ahead.
     /// </summary>
-    async Task<SaveResult?> LockRefusalAsync(int strategyId, FinancialQuarter quarter, string? reason, CancellationToken ct,
+    async Task<SaveResult?> LockRefusalAsync(TrackerDbContext db, int strategyId, FinancialQuarter quarter, string? reason, CancellationToken ct,
         string reasonField = nameof(RagOverrideInput.Reason))
     {
         if (!await db.QuarterLocks.AnyAsync(l => l.StrategyId == strategyId && l.Year == quarter.Year && l.Quarter == quarter.Quarter, ct)) return null;
@@ -83,6 +84,7 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
     public async Task<SaveResult> LockQuarterAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default)
     {
         if (!user.IsChair()) return SaveResult.Forbidden("Only the chair can sign off and lock a quarter");
+        await using var db = await dbs.CreateDbContextAsync(ct);
         if (!await db.Strategies.AnyAsync(s => s.Id == strategyId, ct)) return SaveResult.Missing();
         if (await db.QuarterLocks.AnyAsync(l => l.StrategyId == strategyId && l.Year == quarter.Year && l.Quarter == quarter.Quarter, ct))
             return SaveResult.Invalid("", $"{quarter.Label} is already locked");
@@ -100,6 +102,7 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
         var errors = _overrideValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (!user.CanEditEverything()) return SaveResult.Forbidden("Only the chair or an administrator can override a RAG status");
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var exists = level == RollUpLevel.Objective
             ? await db.Objectives.AnyAsync(o => o.Id == targetId, ct)
             : await db.Priorities.AnyAsync(p => p.Id == targetId, ct);
@@ -107,7 +110,7 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
         var strategyId = level == RollUpLevel.Objective
             ? await db.Objectives.Where(o => o.Id == targetId).Select(o => o.Priority!.StrategyId).SingleAsync(ct)
             : await db.Priorities.Where(p => p.Id == targetId).Select(p => p.StrategyId).SingleAsync(ct);
-        if (await LockRefusalAsync(strategyId, quarter, input.Reason, ct) is { } refused) return refused;
+        if (await LockRefusalAsync(db, strategyId, quarter, input.Reason, ct) is { } refused) return refused;
         var existing = await db.RollUpOverrides.SingleOrDefaultAsync(
             o => o.Level == level && o.TargetId == targetId && o.Year == quarter.Year && o.Quarter == quarter.Quarter, ct);
         if (input.Rag is null)
@@ -135,9 +138,10 @@ public sealed class StrategyService(TrackerDbContext db, ICurrentUser user, Time
         var errors = _overrideValidator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (!user.CanEditEverything()) return SaveResult.Forbidden("Only the chair or an administrator can override a RAG status");
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var value = await db.MetricValues.Include(v => v.Metric).SingleOrDefaultAsync(v => v.Id == valueId, ct);
         if (value is null) return SaveResult.Missing();
-        if (await LockRefusalAsync(value.Metric!.StrategyId, new FinancialQuarter(value.Year, value.Quarter), input.Reason, ct) is { } refused) return refused;
+        if (await LockRefusalAsync(db, value.Metric!.StrategyId, new FinancialQuarter(value.Year, value.Quarter), input.Reason, ct) is { } refused) return refused;
         IReadOnlyList<ConflictValue> Values() => [new("Rag", "RAG status", value.RagOverride?.ToString()), new("Reason", "Reason", value.OverrideReason)];
         return await db.SaveVersionedAsync(value, loadedVersion, Values, () =>
         {

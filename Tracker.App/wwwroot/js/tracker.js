@@ -10,3 +10,10 @@ document.addEventListener("click", (event) => {
   target.focus();
   target.scrollIntoView({ block: "center" });
 }, true);
+
+// Static pages (sign-in): a refused form comes back as a new page with its error summary; move focus
+// to the summary so keyboard and screen reader users hear the problem first. Interactive pages do
+// this in the ErrorSummary component.
+if (!window.Blazor) {
+  document.querySelector(".static-page [data-error-summary]")?.focus();
+}

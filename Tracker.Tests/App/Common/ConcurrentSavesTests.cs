@@ -116,7 +116,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
             var groups = await db.Groups.Where(g => g.Kind == GroupKind.SubGroup).OrderBy(g => g.Id).Select(g => g.Id).ToListAsync();
             return groups.First(g => !filed.Contains(g));
         });
-        var results = await RunAsync<MeetingsService>(await AdminAsync(), (s, i) => s.FileSubGroupReportAsync(meetingId, subGroupId, 0,
+        var results = await RunAsync<SubGroupReportService>(await AdminAsync(), (s, i) => s.FileSubGroupReportAsync(meetingId, subGroupId, 0,
             new SubGroupReportInput($"Operational {i}", "Strategic", "Action plan", "None")));
 
         var saved = Assert.Single(results, r => r.Succeeded);
@@ -179,8 +179,8 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
             await db.SaveChangesAsync();
             return meeting.Id;
         });
-        var number = await app.AsAsync("AM", MeetingsTestData.Administrator, async (meetings, _) => (await meetings.GetMinutesAsync(meetingId))!.NextNumber);
-        var results = await RunAsync<MeetingsService>(await AdminAsync(), (s, i) => s.AddMinuteItemAsync(meetingId,
+        var number = await app.AsAsync("AM", MeetingsTestData.Administrator, async (meetings, _) => (await meetings.Minutes.GetMinutesAsync(meetingId))!.NextNumber);
+        var results = await RunAsync<MinutesService>(await AdminAsync(), (s, i) => s.AddMinuteItemAsync(meetingId,
             new MinuteItemInput(number, $"Parallel item {i}", "Text", "RESOLVED that it is noted.", null, false)));
 
         var saved = Assert.Single(results, r => r.Succeeded);

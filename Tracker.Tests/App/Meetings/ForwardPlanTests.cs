@@ -32,4 +32,17 @@ public sealed class ForwardPlanTests(TrackerAppFactory app) : IClassFixture<Trac
         var all = await app.AsAsync("AM", Member, (meetings, _) => meetings.ListAsync());
         Assert.All(all.Where(m => m.Date < Today), m => Assert.True(m.Status >= MeetingStatus.Held, $"{m.Group} {m.Date} shows as {m.Status.Text()}"));
     }
+
+    [Fact]
+    public async Task ForwardPlanAndPack_ComingMeeting_ShowGeneralQuestionDeadline()
+    {
+        var plan = await app.AsAsync("AM", Member, (meetings, _) => meetings.ForwardPlanAsync());
+        var next = plan.First();
+        var deadline = UkDates.Long(QuestionDeadlines.For(next.Date, null).General);
+        var member = await app.SignInAsync("member");
+        var page = await member.GetPageAsync("/meetings/forward-plan");
+        Assert.Contains($"Questions by {deadline}", page.QuerySelector("[data-forward-plan] [data-questions-by]")!.TextContent);
+        var pack = await member.GetPageAsync($"/meetings/{next.Id}");
+        Assert.Contains($"General questions by {deadline}", pack.QuerySelector("[data-question-deadlines]")!.TextContent);
+    }
 }

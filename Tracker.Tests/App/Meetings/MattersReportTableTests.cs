@@ -39,7 +39,7 @@ public sealed class MattersReportTableTests
         var table = context.Render<MattersReportTable>(p => p.Add(c => c.Rows, rows).Add(c => c.LinkMatters, false));
 
         var closed = table.Find("[data-closed]");
-        Assert.Equal("Closed", closed.QuerySelector(".govuk-tag")!.TextContent);
+        Assert.Equal("Closed", closed.QuerySelector(".status-chip")!.TextContent);
         Assert.Contains("on 11 June 2019", closed.TextContent);
         Assert.Contains("Details disseminated.", closed.TextContent);
         Assert.Empty(table.FindAll("a"));

@@ -32,7 +32,7 @@ public sealed class MeetingPackLinksTests(TrackerAppFactory app) : IClassFixture
 
         var member = await app.SignInAsync("member");
         var pack = await member.GetPageAsync($"/meetings/{next.Id}");
-        var agenda = pack.QuerySelectorAll("table tbody tr").Select(tr => tr.QuerySelectorAll("td")[1].TextContent.Trim()).ToArray();
+        var agenda = pack.QuerySelectorAll("[data-agenda] tbody tr").Select(tr => tr.QuerySelectorAll("td")[1].TextContent.Trim()).ToArray();
         Assert.Equal(["Apologies for absence", "Minutes of the previous meeting", "Matters arising", "SBP Strategy quarterly update",
             "Crime update", "Reports from sub-groups", "Risk register"], agenda);
     }
@@ -53,9 +53,9 @@ public sealed class MeetingPackLinksTests(TrackerAppFactory app) : IClassFixture
         Assert.Contains($"since the previous meeting on {UkDates.Long(last.Date)}", pack.QuerySelector("[data-pack-link=risk-register]")!.TextContent);
         Assert.Equal($"/meetings/{next.Id}/matters-arising", pack.QuerySelector("[data-pack-link=matters-arising] a")!.GetAttribute("href"));
         // The agenda's papers point at the same versions.
-        Assert.NotNull(pack.QuerySelector($"table a[href='/actions/report?year={reviewed.Year}&quarter={reviewed.Quarter}']"));
-        Assert.NotNull(pack.QuerySelector($"table a[href='/risks?since={last.Date:yyyy-MM-dd}']"));
-        Assert.NotNull(pack.QuerySelector($"table a[href='/meetings/{last.Id}/minutes']"));
+        Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/actions/report?year={reviewed.Year}&quarter={reviewed.Quarter}']"));
+        Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/risks?since={last.Date:yyyy-MM-dd}']"));
+        Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/meetings/{last.Id}/minutes']"));
 
         // Each link opens a page with that meeting's content: the quarter's updates, the register since the last meeting,
         // and the matters arising from the last meeting with the demo lead's update.

@@ -1,5 +1,8 @@
 using System.Net;
+using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Tracker.App.Features.Meetings;
 using Tracker.Domain.Common;
 using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
@@ -9,23 +12,25 @@ using static Tracker.Tests.App.Meetings.MeetingsTestData;
 namespace Tracker.Tests.App.Meetings;
 
 /// <summary>What the clerk records on a meeting: its details, agenda and attendance; and a matter's due meeting.</summary>
-public sealed class MeetingRecordsTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+public sealed class MeetingRecordsTests(TrackerAppFactory app) : ComponentTestContext(app), IClassFixture<TrackerAppFactory>
 {
     /// <summary>A future Strategic Group meeting of its own, so tests do not disturb the sample meetings.</summary>
-    Task<int> NewMeetingAsync(int daysAhead, Action<Meeting>? setUp = null) => app.WithDbAsync(async db =>
+    Task<int> NewMeetingAsync(int daysAhead, Action<Meeting>? setUp = null) => App.NewMeetingAsync(daysAhead, setUp);
+
+    Task<int> PersonIdAsync(string initials) => App.WithDbAsync(db => db.People.Where(p => p.Initials == initials).Select(p => p.Id).SingleAsync());
+
+    static string FieldMessage<T>(IRenderedComponent<T> cut, string id) where T : IComponent =>
+        cut.Find($".mud-input-control:has(#{id}) .mud-input-helper-text").TextContent.Trim();
+
+    async Task<IRenderedComponent<T>> OpenAsync<T>(string account, Action<ComponentParameterCollectionBuilder<T>> parameters, string readySelector) where T : IComponent
     {
-        var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.StrategicGroup);
-        var meeting = Meeting.Schedule(group, DateOnly.FromDateTime(DateTime.Today.AddDays(daysAhead)), new TimeOnly(10, 0), "Bromley Civic Centre");
-        setUp?.Invoke(meeting);
-        db.Meetings.Add(meeting);
-        await db.SaveChangesAsync();
-        return meeting.Id;
-    });
+        await SignInAsAsync(account);
+        var cut = Render(parameters);
+        cut.WaitForElement(readySelector);
+        return cut;
+    }
 
-    Task<int> PersonIdAsync(string initials) => app.WithDbAsync(db => db.People.Where(p => p.Initials == initials).Select(p => p.Id).SingleAsync());
-
-    static async Task<HttpResponseMessage> PostStaleAsync(HttpClient client, string url, Dictionary<string, string> staleForm) =>
-        await client.PostAsync(url, new FormUrlEncodedContent(staleForm));
+    string Uri => Services.GetService<NavigationManager>()!.Uri;
 
     // ---- Meeting details ----
 
@@ -34,53 +39,60 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : IClassFixture<T
     {
         var id = await NewMeetingAsync(40);
         var date = DateOnly.FromDateTime(DateTime.Today.AddDays(47));
-        var admin = await app.SignInAsync("admin");
-        var response = await admin.PostFormAsync($"/meetings/{id}/edit", "meeting-details", new()
-        {
-            ["Form.Date"] = UkDates.Short(date), ["Form.StartTime"] = "14:30", ["Form.Venue"] = "Bromley Civic Centre, Room 2",
-            ["Form.PapersDeadline"] = UkDates.Short(date.AddDays(-10)),
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var meeting = await app.WithDbAsync(db => db.Meetings.SingleAsync(m => m.Id == id));
+        var cut = await OpenAsync<MeetingEdit>("admin", p => p.Add(c => c.Id, id), "#Venue");
+        cut.Find("#Date").Input(UkDates.Short(date));
+        cut.Find("#StartTime").Input("14:30");
+        cut.Find("#Venue").Input("Bromley Civic Centre, Room 2");
+        cut.Find("#PapersDeadline").Input(UkDates.Short(date.AddDays(-10)));
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.EndsWith($"/meetings/{id}", Uri));
+        var meeting = await App.WithDbAsync(db => db.Meetings.SingleAsync(m => m.Id == id));
         Assert.Equal((date, new TimeOnly(14, 30), "Bromley Civic Centre, Room 2", date.AddDays(-10), MeetingStatus.Scheduled),
             (meeting.Date, meeting.StartTime, meeting.Venue, meeting.PapersDeadline, meeting.Status));
         Assert.Equal("Amanda Mumford", meeting.UpdatedBy);
-        var pack = await admin.GetPageAsync($"/meetings/{id}");
-        Assert.Contains("Room 2", pack.QuerySelector("[data-live^='meeting:']")!.TextContent);
+        var pack = Render<MeetingPackPage>(p => p.Add(c => c.Id, id));
+        pack.WaitForAssertion(() => Assert.Contains("Room 2", pack.Find("[data-meeting-summary]").TextContent));
     }
 
     [Fact]
     public async Task Details_Invalid_ErrorsAndTypedValuesKept()
     {
         var id = await NewMeetingAsync(41);
-        var admin = await app.SignInAsync("admin");
-        var page = await (await admin.PostFormAsync($"/meetings/{id}/edit", "meeting-details", new()
-        {
-            ["Form.Date"] = "20/06/2030", ["Form.Venue"] = "", ["Form.PapersDeadline"] = "21/06/2030",
-        })).ParseAsync();
-        Assert.Equal(["Enter the venue", "Papers deadline must be on or before the date of the meeting"], page.ErrorSummary());
-        Assert.Equal("Enter the venue", page.FieldError("venue"));
-        Assert.Equal("21/06/2030", page.QuerySelector("#papers-deadline")!.GetAttribute("value"));
-        Assert.Equal("20/06/2030", page.QuerySelector("#date")!.GetAttribute("value"));
-        Assert.Equal("Bromley Civic Centre", await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.Venue).SingleAsync()));
+        var cut = await OpenAsync<MeetingEdit>("admin", p => p.Add(c => c.Id, id), "#Venue");
+        cut.Find("#Date").Input("20/06/2030");
+        cut.Find("#Venue").Input("");
+        cut.Find("#PapersDeadline").Input("21/06/2030");
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Enter the venue", "Papers deadline must be on or before the date of the meeting"],
+            cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
+        Assert.Equal("#Venue", cut.Find("[data-error-summary] a").GetAttribute("href"));
+        Assert.Equal("Enter the venue", FieldMessage(cut, "Venue"));
+        Assert.Equal("21/06/2030", cut.Find("#PapersDeadline").GetAttribute("value"));
+        Assert.Equal("20/06/2030", cut.Find("#Date").GetAttribute("value"));
+        Assert.Equal("Bromley Civic Centre", await App.WithDbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.Venue).SingleAsync()));
     }
 
     [Fact]
     public async Task Details_StaleForm_RefusedShowingTheirsKeepingOurs()
     {
         var id = await NewMeetingAsync(42);
-        var first = await app.SignInAsync("admin");
-        var second = await app.SignInAsync("admin");
-        var stale = (await second.GetPageAsync($"/meetings/{id}/edit")).FormNamed("meeting-details").CurrentValues();
-        await first.PostFormAsync($"/meetings/{id}/edit", "meeting-details", new() { ["Form.Venue"] = "Their venue" });
-        stale["Form.Venue"] = "My venue";
-        var response = await PostStaleAsync(second, $"/meetings/{id}/edit", stale);
-        var page = await response.ParseAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Someone else saved this record while you were editing it"], page.ErrorSummary());
-        Assert.Equal("Their venue", page.QuerySelector("[data-conflict-field=Venue]")!.TextContent);
-        Assert.Equal("My venue", page.QuerySelector("#venue")!.GetAttribute("value"));
-        Assert.Equal("Their venue", await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.Venue).SingleAsync()));
+        var cut = await OpenAsync<MeetingEdit>("admin", p => p.Add(c => c.Id, id), "#Venue");
+        cut.Find("#Venue").Input("My venue");
+        var (scope, meetings) = await AsAsync<MeetingsService>("admin");
+        await using (scope)
+        {
+            var header = (await meetings.GetHeaderAsync(id))!;
+            Assert.True((await meetings.UpdateDetailsAsync(id, header.Version, new MeetingDetailsInput(UkDates.Short(header.Date), "10:00", "Their venue", UkDates.Short(header.PapersDeadline)))).Succeeded);
+        }
+        cut.WaitForAssertion(() => Assert.Contains("Amanda Mumford changed this record", cut.Find("[data-changed-elsewhere]").TextContent));
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Someone else saved this record while you were editing it"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
+        Assert.Equal("Their venue", cut.Find("[data-conflict-field=Venue] [data-theirs]").TextContent);
+        Assert.Equal("My venue", cut.Find("#Venue").GetAttribute("value"));
+        Assert.Equal("Their venue", await App.WithDbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.Venue).SingleAsync()));
     }
 
     [Theory]
@@ -91,8 +103,8 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : IClassFixture<T
     [InlineData("attendance/new")]
     public async Task ClerkPages_Chair_AccessDenied(string page)
     {
-        var id = await app.MeetingIdAsync(2019, 6, 20);
-        var chair = await app.SignInAsync("chair");
+        var id = await App.MeetingIdAsync(2019, 6, 20);
+        var chair = await App.SignInAsync("chair");
         var response = await chair.GetAsync($"/meetings/{id}/{page}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
@@ -105,14 +117,14 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : IClassFixture<T
     {
         var id = await NewMeetingAsync(43);
         var ps = await PersonIdAsync("PS");
-        var results = await app.AsAsync("KL", Chair, async (meetings, _) => new[]
+        var results = await App.AsAsync("KL", Chair, async (s, _) => new[]
         {
-            await meetings.UpdateDetailsAsync(id, 1, new MeetingDetailsInput("01/01/2031", null, "Elsewhere", "01/12/2030")),
-            await meetings.AddAgendaItemAsync(id, new AgendaItemInput("1", "Welcome", null, null, AgendaItemKind.Business)),
-            await meetings.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.Present, ps, null)),
+            await s.Meetings.UpdateDetailsAsync(id, 1, new MeetingDetailsInput("01/01/2031", null, "Elsewhere", "01/12/2030")),
+            await s.Agenda.AddAgendaItemAsync(id, new AgendaItemInput("1", "Welcome", null, null, AgendaItemKind.Business)),
+            await s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.Present, ps, null)),
         });
         Assert.All(results, r => Assert.NotNull(r.Denied));
-        Assert.Equal((0, 0), await app.WithDbAsync(async db =>
+        Assert.Equal((0, 0), await App.WithDbAsync(async db =>
             (await db.AgendaItems.CountAsync(a => a.MeetingId == id), await db.Attendance.CountAsync(a => a.MeetingId == id))));
     }
 
@@ -122,21 +134,22 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : IClassFixture<T
     public async Task Agenda_AddItems_ShownInPackAndForwardPlan()
     {
         var id = await NewMeetingAsync(50);
-        var admin = await app.SignInAsync("admin");
-        var first = await admin.PostFormAsync($"/meetings/{id}/agenda/new", "agenda-item", new()
-        {
-            ["Form.Number"] = "3", ["Form.Title"] = "Quarterly progress report", ["Form.Presenter"] = "Amanda Mumford", ["Form.PaperLink"] = "/actions/report",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        await admin.PostFormAsync($"/meetings/{id}/agenda/new", "agenda-item", new()
-        {
-            ["Form.Number"] = "4", ["Form.Title"] = "Knife crime in Bromley", ["Form.Kind"] = "Presentation",
-        });
+        var cut = await OpenAsync<AgendaItemEdit>("admin", p => p.Add(c => c.Id, id), "#Number");
+        cut.Find("#Number").Input("3");
+        cut.Find("#Title").Input("Quarterly progress report");
+        cut.Find("#Presenter").Input("Amanda Mumford");
+        cut.Find("#PaperLink").Input("/actions/report");
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.EndsWith($"/meetings/{id}/agenda", Uri));
+        var added = await App.AsAsync("AM", Administrator, (s, _) =>
+            s.Agenda.AddAgendaItemAsync(id, new AgendaItemInput("4", "Knife crime in Bromley", null, null, AgendaItemKind.Presentation)));
+        Assert.True(added.Succeeded);
 
+        var admin = await App.SignInAsync("admin");
         var pack = await admin.GetPageAsync($"/meetings/{id}");
-        var rows = pack.QuerySelectorAll("table tbody tr").Select(r => r.TextContent).ToList();
+        var rows = pack.QuerySelectorAll("[data-agenda] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains("Quarterly progress report") && r.Contains("Amanda Mumford"));
-        Assert.StartsWith("/actions/report?year=", pack.QuerySelector("a[href^='/actions/report']")!.GetAttribute("href"));
+        Assert.StartsWith("/actions/report?year=", pack.QuerySelector("[data-agenda] a[href^='/actions/report']")!.GetAttribute("href"));
         Assert.Contains(rows, r => r.Contains("Knife crime in Bromley") && r.Contains("presentation and discussion"));
         var plan = await admin.GetPageAsync("/meetings/forward-plan");
         var planRow = plan.QuerySelectorAll("[data-forward-plan] tbody tr").Single(r => r.QuerySelector($"a[href='/meetings/{id}']") is not null);
@@ -148,16 +161,19 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : IClassFixture<T
     public async Task Agenda_Invalid_ErrorsAndTypedValuesKept()
     {
         var id = await NewMeetingAsync(51);
-        var admin = await app.SignInAsync("admin");
-        var page = await (await admin.PostFormAsync($"/meetings/{id}/agenda/new", "agenda-item", new()
-        {
-            ["Form.Number"] = "7a", ["Form.Title"] = "", ["Form.Presenter"] = "Rob Vale", ["Form.PaperLink"] = "javascript:alert(1)",
-        })).ParseAsync();
-        Assert.Equal(["Enter the title of the agenda item", "Link to the paper must start with / (a page of the tracker) or https://"], page.ErrorSummary());
-        Assert.Equal("Enter the title of the agenda item", page.FieldError("title"));
-        Assert.Equal("7a", page.QuerySelector("#number")!.GetAttribute("value"));
-        Assert.Equal("Rob Vale", page.QuerySelector("#presenter")!.GetAttribute("value"));
-        Assert.Equal(0, await app.WithDbAsync(db => db.AgendaItems.CountAsync(a => a.MeetingId == id)));
+        var cut = await OpenAsync<AgendaItemEdit>("admin", p => p.Add(c => c.Id, id), "#Number");
+        cut.Find("#Number").Input("7a");
+        cut.Find("#Title").Input("");
+        cut.Find("#Presenter").Input("Rob Vale");
+        cut.Find("#PaperLink").Input("javascript:alert(1)");
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Enter the title of the agenda item", "Link to the paper must start with / (a page of the tracker) or https://"],
+            cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
+        Assert.Equal("Enter the title of the agenda item", FieldMessage(cut, "Title"));
+        Assert.Equal("7a", cut.Find("#Number").GetAttribute("value"));
+        Assert.Equal("Rob Vale", cut.Find("#Presenter").GetAttribute("value"));
+        Assert.Equal(0, await App.WithDbAsync(db => db.AgendaItems.CountAsync(a => a.MeetingId == id)));
     }
 
     [Fact]
@@ -169,39 +185,41 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : IClassFixture<T
             m.AddAgendaItem("2", "Minutes of the last meeting");
             m.AddAgendaItem("3", "Matters arising");
         });
-        var admin = await app.SignInAsync("admin");
-        var items = await app.WithDbAsync(db => db.AgendaItems.Where(a => a.MeetingId == id).OrderBy(a => a.Order).ToListAsync());
-        var moved = await admin.PostFormAsync($"/meetings/{id}/agenda", "agenda-order", new() { ["Order.Action"] = $"up:{items[2].Id}:{items[2].Version}" });
-        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
-        Assert.Empty((await moved.ParseAsync()).ErrorSummary());
-        await admin.PostFormAsync($"/meetings/{id}/agenda", "agenda-order", new() { ["Order.Action"] = $"remove:{items[0].Id}:{items[0].Version}" });
+        var cut = await OpenAsync<AgendaPage>("admin", p => p.Add(c => c.Id, id), "tr[data-agenda-item='3']");
+        cut.Find("tr[data-agenda-item='3'] button").Click(); // Move up
+        cut.WaitForAssertion(() => Assert.Equal(["1", "3", "2"], cut.FindAll("tr[data-agenda-item]").Select(r => r.GetAttribute("data-agenda-item"))));
+        Assert.Empty(cut.FindAll("[data-error-summary]"));
+        cut.FindAll("tr[data-agenda-item='1'] button").Single(b => b.TextContent.StartsWith("Remove")).Click();
 
-        var titles = await app.WithDbAsync(db => db.AgendaItems.Where(a => a.MeetingId == id).OrderBy(a => a.Order).Select(a => a.Title).ToListAsync());
+        cut.WaitForAssertion(() => Assert.Equal(["3", "2"], cut.FindAll("tr[data-agenda-item]").Select(r => r.GetAttribute("data-agenda-item"))));
+        var titles = await App.WithDbAsync(db => db.AgendaItems.Where(a => a.MeetingId == id).OrderBy(a => a.Order).Select(a => a.Title).ToListAsync());
         Assert.Equal(["Matters arising", "Minutes of the last meeting"], titles);
-        var page = await admin.GetPageAsync($"/meetings/{id}/agenda");
-        Assert.Equal(["3", "2"], page.QuerySelectorAll("tr[data-agenda-item]").Select(r => r.GetAttribute("data-agenda-item")));
     }
 
     [Fact]
     public async Task Agenda_EditStale_RefusedShowingTheirsKeepingOurs()
     {
         var id = await NewMeetingAsync(53, m => m.AddAgendaItem("5", "Sub-group reports"));
-        var itemId = await app.WithDbAsync(db => db.AgendaItems.Where(a => a.MeetingId == id).Select(a => a.Id).SingleAsync());
-        var first = await app.SignInAsync("admin");
-        var second = await app.SignInAsync("admin");
-        var url = $"/meetings/{id}/agenda/{itemId}";
-        var stale = (await second.GetPageAsync(url)).FormNamed("agenda-item").CurrentValues();
-        await first.PostFormAsync(url, "agenda-item", new() { ["Form.Title"] = "Their title" });
-        stale["Form.Title"] = "My title";
-        var page = await (await PostStaleAsync(second, url, stale)).ParseAsync();
-        Assert.Equal(["Someone else saved this record while you were editing it"], page.ErrorSummary());
-        Assert.Equal("Their title", page.QuerySelector("[data-conflict-field=Title]")!.TextContent);
-        Assert.Equal("My title", page.QuerySelector("#title")!.GetAttribute("value"));
+        var itemId = await App.WithDbAsync(db => db.AgendaItems.Where(a => a.MeetingId == id).Select(a => a.Id).SingleAsync());
+        var list = await OpenAsync<AgendaPage>("admin", p => p.Add(c => c.Id, id), "tr[data-agenda-item='5']");
+        var cut = Render<AgendaItemEdit>(p => p.Add(c => c.Id, id).Add(c => c.ItemId, itemId));
+        cut.WaitForAssertion(() => Assert.Equal("Sub-group reports", cut.Find("#Title").GetAttribute("value")));
+        cut.Find("#Title").Input("My title");
+        var theirs = await App.AsAsync("AM", Administrator, (s, _) =>
+            s.Agenda.UpdateAgendaItemAsync(id, itemId, 1, new AgendaItemInput("5", "Their title", null, null, AgendaItemKind.Business)));
+        Assert.True(theirs.Succeeded);
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Someone else saved this record while you were editing it"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
+        Assert.Equal("Their title", cut.Find("[data-conflict-field=Title] [data-theirs]").TextContent);
+        Assert.Equal("My title", cut.Find("#Title").GetAttribute("value"));
 
         // A move from the version before their change is refused too.
-        var staleMove = await first.PostFormAsync($"/meetings/{id}/agenda", "agenda-order", new() { ["Order.Action"] = $"remove:{itemId}:1" });
-        Assert.Equal(["Someone else saved this record while you were editing it"], (await staleMove.ParseAsync()).ErrorSummary());
-        Assert.Equal("Their title", await app.WithDbAsync(db => db.AgendaItems.Where(a => a.Id == itemId).Select(a => a.Title).SingleAsync()));
+        var staleMove = await App.AsAsync("AM", Administrator, (s, _) => s.Agenda.ReorderAgendaItemAsync(id, itemId, 1, null));
+        Assert.NotNull(staleMove.Conflict);
+        Assert.Equal("Their title", await App.WithDbAsync(db => db.AgendaItems.Where(a => a.Id == itemId).Select(a => a.Title).SingleAsync()));
+        // The list followed their change live.
+        list.WaitForAssertion(() => Assert.Contains("Their title", list.Find("tr[data-agenda-item='5']").TextContent));
     }
 
     // ---- Attendance ----
@@ -210,59 +228,79 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : IClassFixture<T
     public async Task Attendance_AddSubstituteAndApologies_PackUsesMinutesWording()
     {
         var id = await NewMeetingAsync(60);
-        var admin = await app.SignInAsync("admin");
         var ps = await PersonIdAsync("PS");
         var rv = await PersonIdAsync("RV");
-        var response = await admin.PostFormAsync($"/meetings/{id}/attendance/new", "attendance", new()
+        var results = await App.AsAsync("AM", Administrator, async (s, _) => new[]
         {
-            ["Form.PersonId"] = ps.ToString(), ["Form.Kind"] = "Present", ["Form.SubstituteForId"] = rv.ToString(),
+            await s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.Present, ps, rv)),
+            await s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.Apologies, rv, null)),
         });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        await admin.PostFormAsync($"/meetings/{id}/attendance/new", "attendance", new() { ["Form.PersonId"] = rv.ToString(), ["Form.Kind"] = "Apologies" });
+        Assert.All(results, r => Assert.True(r.Succeeded));
 
-        var pack = await admin.GetPageAsync($"/meetings/{id}");
-        var (psName, rvName) = await app.WithDbAsync(async db => (await db.People.Where(p => p.Id == ps).Select(p => p.Name).SingleAsync(), await db.People.Where(p => p.Id == rv).Select(p => p.Name).SingleAsync()));
-        var present = pack.QuerySelector("[data-attendance=Present]")!.TextContent;
+        await SignInAsAsync("admin");
+        var pack = Render<MeetingPackPage>(p => p.Add(c => c.Id, id));
+        pack.WaitForElement("[data-attendance=Present]");
+        var (psName, rvName) = await App.WithDbAsync(async db => (await db.People.Where(p => p.Id == ps).Select(p => p.Name).SingleAsync(), await db.People.Where(p => p.Id == rv).Select(p => p.Name).SingleAsync()));
+        var present = pack.Find("[data-attendance=Present]").TextContent;
         Assert.Contains($"{psName} (", present);
         Assert.Contains($"attended as substitute for {rvName}", present);
-        Assert.Contains(rvName, pack.QuerySelector("[data-attendance=Apologies]")!.TextContent);
+        Assert.Contains(rvName, pack.Find("[data-attendance=Apologies]").TextContent);
+        // The clerk's list shows both, and removing one updates it in place.
+        var list = Render<AttendancePage>(p => p.Add(c => c.Id, id));
+        list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("tr[data-attendance-row]").Count));
+        list.FindAll("tr[data-attendance-row] button")[1].Click();
+        list.WaitForAssertion(() => Assert.Single(list.FindAll("tr[data-attendance-row]")));
     }
 
     [Fact]
     public async Task Attendance_Invalid_ErrorsAndChoicesKept()
     {
         var id = await NewMeetingAsync(61);
-        var admin = await app.SignInAsync("admin");
         var ps = await PersonIdAsync("PS");
-        var page = await (await admin.PostFormAsync($"/meetings/{id}/attendance/new", "attendance", new()
-        {
-            ["Form.PersonId"] = ps.ToString(), ["Form.Kind"] = "Apologies", ["Form.SubstituteForId"] = ps.ToString(),
-        })).ParseAsync();
-        Assert.Equal(["Someone who sent apologies cannot attend as a substitute", "Select someone other than the person attending as the one they substituted for"], page.ErrorSummary());
-        Assert.Equal(ps.ToString(), page.QuerySelector("#person-id option[selected]")!.GetAttribute("value"));
-        Assert.Equal("Apologies", page.QuerySelector("input[name='Form.Kind'][checked]")!.GetAttribute("value"));
-        var missing = await (await admin.PostFormAsync($"/meetings/{id}/attendance/new", "attendance", new() { ["Form.PersonId"] = "" })).ParseAsync();
-        Assert.Equal("Select the person", missing.FieldError("person-id"));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Attendance.CountAsync(a => a.MeetingId == id)));
+        var refused = await App.AsAsync("AM", Administrator, (s, _) => s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.Apologies, ps, ps)));
+        Assert.Equal(["Someone who sent apologies cannot attend as a substitute", "Select someone other than the person attending as the one they substituted for"],
+            refused.Errors.Select(e => e.Message));
+
+        // On the form: no one chosen is refused beside the person field, and the choice of "Apologies" stays.
+        var cut = await OpenAsync<AttendanceEdit>("admin", p => p.Add(c => c.Id, id), "form");
+        cut.FindAll("input[type=radio]")[2].Click();
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Equal(["Select the person"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
+        Assert.Equal("#PersonId", cut.Find("[data-error-summary] a").GetAttribute("href"));
+        Assert.Contains("Select the person", cut.Find(".mud-input-control:has(#PersonId)").TextContent);
+        Assert.True(cut.FindAll("input[type=radio]")[2].HasAttribute("checked"));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Attendance.CountAsync(a => a.MeetingId == id)));
     }
 
     [Fact]
     public async Task Attendance_EditStale_RefusedShowingTheirsKeepingOurs()
     {
         var id = await NewMeetingAsync(62);
-        var admin = await app.SignInAsync("admin");
-        var other = await app.SignInAsync("admin");
-        await admin.PostFormAsync($"/meetings/{id}/attendance/new", "attendance", new() { ["Form.PersonId"] = (await PersonIdAsync("PS")).ToString(), ["Form.Kind"] = "Present" });
-        var rowId = await app.WithDbAsync(db => db.Attendance.Where(a => a.MeetingId == id).Select(a => a.Id).SingleAsync());
-        var url = $"/meetings/{id}/attendance/{rowId}";
-        var stale = (await other.GetPageAsync(url)).FormNamed("attendance").CurrentValues();
-        await admin.PostFormAsync(url, "attendance", new() { ["Form.Kind"] = "Apologies" });
-        stale["Form.Kind"] = "AlsoPresent";
-        var page = await (await PostStaleAsync(other, url, stale)).ParseAsync();
-        Assert.Equal(["Someone else saved this record while you were editing it"], page.ErrorSummary());
-        Assert.Equal("Apologies", page.QuerySelector("[data-conflict-field=Kind]")!.TextContent);
-        Assert.Equal("AlsoPresent", page.QuerySelector("input[name='Form.Kind'][checked]")!.GetAttribute("value"));
-        Assert.Equal(AttendanceKind.Apologies, await app.WithDbAsync(db => db.Attendance.Where(a => a.Id == rowId).Select(a => a.Kind).SingleAsync()));
+        var ps = await PersonIdAsync("PS");
+        var added = await App.AsAsync("AM", Administrator, (s, _) => s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.Present, ps, null)));
+        var cut = await OpenAsync<AttendanceEdit>("admin", p => p.Add(c => c.Id, id).Add(c => c.RowId, added.Id), "form");
+        cut.FindAll("input[type=radio]")[1].Click(); // Also present
+        var theirs = await App.AsAsync("AM", Administrator, (s, _) => s.Attendance.UpdateAttendanceAsync(id, added.Id, added.Version, new AttendanceInput(AttendanceKind.Apologies, ps, null)));
+        Assert.True(theirs.Succeeded);
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Someone else saved this record while you were editing it"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
+        Assert.Equal("Apologies", cut.Find("[data-conflict-field=Kind] [data-theirs]").TextContent);
+        Assert.Equal("Also present", cut.Find("[data-conflict-field=Kind] [data-mine]").TextContent);
+        Assert.Equal(AttendanceKind.Apologies, await App.WithDbAsync(db => db.Attendance.Where(a => a.Id == added.Id).Select(a => a.Kind).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task PartnershipList_TitlesBeforeNames_SortedBySurnameAndFoundByInitials()
+    {
+        var people = await App.AsAsync("AM", Administrator, (s, _) => s.Attendance.PartnershipListAsync());
+        Assert.Equal(people.OrderBy(p => p.Surname, StringComparer.OrdinalIgnoreCase).Select(p => p.Id), people.Select(p => p.Id));
+        var lymer = people.Single(p => p.Name == "Councillor Kate Lymer");
+        Assert.Equal("Lymer", lymer.Surname);
+        Assert.True(lymer.Matches("lym"));
+        Assert.True(lymer.Matches("Kate"));
+        Assert.True(lymer.Matches(lymer.Initials.ToLowerInvariant()));
+        Assert.False(lymer.Matches("Vale"));
     }
 
     // ---- A matter's due meeting ----
@@ -271,57 +309,51 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : IClassFixture<T
     public async Task Due_ChairSetsFutureMeeting_SavedAndShown()
     {
         var meetingId = await NewMeetingAsync(70);
-        var matterId = await app.MatterIdAsync("65", 2019);
-        var chair = await app.SignInAsync("chair");
-        var response = await chair.PostFormAsync($"/matters-arising/{matterId}", "due", new() { ["Due.DueMeetingId"] = meetingId.ToString() });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(meetingId, await app.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.DueMeetingId).SingleAsync()));
-        var page = await chair.GetPageAsync($"/matters-arising/{matterId}");
-        Assert.Contains("Due by the meeting of", page.QuerySelector(".govuk-summary-list")!.TextContent);
+        var matterId = await App.MatterIdAsync("65", 2019);
+        var cut = await OpenAsync<MatterPage>("chair", p => p.Add(c => c.Id, matterId), "#DueMeetingId");
+        var version = await App.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.Version).SingleAsync());
+        var result = await App.AsAsync("KL", Chair, (_, matters) => matters.SetDueAsync(matterId, version, meetingId));
+        Assert.True(result.Succeeded);
+        Assert.Equal(meetingId, await App.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.DueMeetingId).SingleAsync()));
+        // The open matter page follows the change.
+        cut.WaitForAssertion(() => Assert.Contains("Due by the meeting of", cut.Find("[data-matter-summary]").TextContent));
     }
 
     [Fact]
     public async Task Due_PastMeeting_RefusedWithChoiceKept()
     {
-        var matterId = await app.MatterIdAsync("74", 2019);
-        var past = await app.MeetingIdAsync(2019, 6, 20);
-        var admin = await app.SignInAsync("admin");
-        var response = await admin.PostFormAsync($"/matters-arising/{matterId}", "due", new() { ["Due.DueMeetingId"] = past.ToString() });
-        var page = await response.ParseAsync();
-        Assert.Equal(["Select a future meeting of the group"], page.ErrorSummary());
-        Assert.Equal("Select a future meeting of the group", page.FieldError("due-meeting-id"));
-        Assert.Null(await app.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.DueMeetingId).SingleAsync()));
+        var matterId = await App.MatterIdAsync("74", 2019);
+        var past = await App.MeetingIdAsync(2019, 6, 20);
+        var version = await App.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.Version).SingleAsync());
+        var result = await App.AsAsync("AM", Administrator, (_, matters) => matters.SetDueAsync(matterId, version, past));
+        Assert.Equal([("DueMeetingId", "Select a future meeting of the group")], result.Errors.Select(e => (e.Field, e.Message)));
+        Assert.Null(await App.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.DueMeetingId).SingleAsync()));
     }
 
     [Fact]
     public async Task Due_LeadOwner_NoFormAndRefused()
     {
         var meetingId = await NewMeetingAsync(71);
-        var matterId = await app.MatterIdAsync("64", 2019);
-        var lead = await app.SignInAsync("lead");
-        var page = await lead.GetPageAsync($"/matters-arising/{matterId}");
-        Assert.Null(page.QuerySelector("input[name=_handler][value=due]"));
-        var result = await app.AsAsync("PS", Lead, (_, matters) => matters.SetDueAsync(matterId, 1, meetingId));
+        var matterId = await App.MatterIdAsync("64", 2019);
+        var cut = await OpenAsync<MatterPage>("lead", p => p.Add(c => c.Id, matterId), "[data-matter-summary]");
+        Assert.Empty(cut.FindAll("#DueMeetingId"));
+        var result = await App.AsAsync("PS", Lead, (_, matters) => matters.SetDueAsync(matterId, 1, meetingId));
         Assert.NotNull(result.Denied);
-        Assert.Null(await app.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.DueMeetingId).SingleAsync()));
+        Assert.Null(await App.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.DueMeetingId).SingleAsync()));
     }
 
     [Fact]
     public async Task Due_AfterAnUpdate_RefusedThenOverdueFollowsIt()
     {
         var meetingId = await NewMeetingAsync(72);
-        var matterId = await app.MatterIdAsync("65", 2019);
-        var admin = await app.SignInAsync("admin");
-        var stale = (await admin.GetPageAsync($"/matters-arising/{matterId}")).FormNamed("due").CurrentValues();
-        await admin.PostFormAsync($"/matters-arising/{matterId}", "update", new() { ["Update.Text"] = "Raised with the Board." });
-        stale["Due.DueMeetingId"] = meetingId.ToString();
-        var page = await (await PostStaleAsync(admin, $"/matters-arising/{matterId}", stale)).ParseAsync();
-        Assert.Equal(["Someone else saved this record while you were editing it"], page.ErrorSummary());
-        Assert.Contains("Raised with the Board.", page.QuerySelector("[data-conflict-field=LatestUpdate]")!.TextContent);
-        Assert.Equal(meetingId.ToString(), page.QuerySelector("#due-meeting-id option[selected]")!.GetAttribute("value"));
+        var matterId = await App.MatterIdAsync("65", 2019);
+        var loaded = await App.WithDbAsync(db => db.MattersArising.Where(m => m.Id == matterId).Select(m => m.Version).SingleAsync());
+        Assert.True((await App.AsAsync("AM", Administrator, (_, matters) => matters.AddUpdateAsync(matterId, new MatterUpdateInput("Raised with the Board."))) ).Succeeded);
+        var stale = await App.AsAsync("AM", Administrator, (_, matters) => matters.SetDueAsync(matterId, loaded, meetingId));
+        Assert.StartsWith("Raised with the Board.", stale.Conflict!.Current.Single(v => v.Field == "LatestUpdate").Value);
 
         // Once the due meeting has passed, the log's Overdue view lists the matter.
-        await app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             var matter = await db.MattersArising.SingleAsync(m => m.Id == matterId);
             var passed = await db.Meetings.SingleAsync(m => m.Id == meetingId);
@@ -329,7 +361,7 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : IClassFixture<T
             matter.TrySetDue(passed);
             return await db.SaveChangesAsync();
         });
-        var overdue = await admin.GetPageAsync("/matters-arising?view=Overdue");
-        Assert.NotNull(overdue.QuerySelector("tr[data-matter='65']"));
+        var overdue = await App.AsAsync("AM", Administrator, (_, matters) => matters.LogAsync(Tracker.App.Features.Meetings.MatterView.Overdue));
+        Assert.Contains(overdue.Matters, m => m.MinuteNumber == "65");
     }
 }

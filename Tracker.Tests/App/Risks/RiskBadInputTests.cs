@@ -17,7 +17,7 @@ public sealed class RiskBadInputTests(TrackerAppFactory app) : IClassFixture<Tra
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrackerDbContext>();
-        return await work(new RiskService(db, new StubUser("Clerk", null, TrackerRoles.Administrator), TimeProvider.System, new StrategicGroupCalendar(db)), db);
+        return await work(new RiskService(db, new StubUser("Clerk", null, TrackerRoles.Administrator), TimeProvider.System, new StrategicGroupCalendar(scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrackerDbContext>>())), db);
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class RiskSettingsBadInputTests(TrackerAppFactory app) : IClassFix
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrackerDbContext>();
-        var service = new RiskService(db, new StubUser("Clerk", null, TrackerRoles.Administrator), TimeProvider.System, new StrategicGroupCalendar(db));
+        var service = new RiskService(db, new StubUser("Clerk", null, TrackerRoles.Administrator), TimeProvider.System, new StrategicGroupCalendar(scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrackerDbContext>>()));
         var (settings, categories) = await service.GetSettingsForEditAsync();
         var changes = categories.ToDictionary(c => c.Code, c => (c.Label, c.Code == "P" ? (RiskAppetite)9 : c.Appetite));
 

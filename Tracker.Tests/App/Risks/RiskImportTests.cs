@@ -20,7 +20,7 @@ public sealed class RiskImportTests(TrackerAppFactory app) : IClassFixture<Track
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrackerDbContext>();
-        return await work(new RiskService(db, new StubUser("Clerk", null, TrackerRoles.Administrator), TimeProvider.System, new StrategicGroupCalendar(db)), db);
+        return await work(new RiskService(db, new StubUser("Clerk", null, TrackerRoles.Administrator), TimeProvider.System, new StrategicGroupCalendar(scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrackerDbContext>>())), db);
     }
 
     Task<string> ExportAsync() => AsAdministratorAsync((service, _) => service.ExportCsvAsync());

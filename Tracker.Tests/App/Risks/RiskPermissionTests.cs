@@ -26,7 +26,7 @@ public sealed class RiskPermissionTests(TrackerAppFactory app) : IClassFixture<T
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrackerDbContext>();
         var person = await db.People.SingleAsync(p => p.Initials == initials);
-        return await work(new RiskService(db, new StubUser(role, person.Id, person.Name), TimeProvider.System, new StrategicGroupCalendar(db)), db);
+        return await work(new RiskService(db, new StubUser(role, person.Id, person.Name), TimeProvider.System, new StrategicGroupCalendar(scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrackerDbContext>>())), db);
     }
 
     static async Task<(int Id, int Version, RiskInput Input)> LoadAsync(RiskService service, TrackerDbContext db, string reference)

@@ -1,3 +1,5 @@
+using Tracker.App.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Features.Meetings;
 using Tracker.App.Features.Risks;
@@ -12,8 +14,9 @@ public sealed class RiskReviewTests(TrackerAppFactory app) : IClassFixture<Track
 {
     Task<T> AsChairAsync<T>(Func<RiskService, Task<T>> work) => app.WithDbAsync(async db =>
     {
+        await using var calendarScope = app.Services.CreateAsyncScope();
         var person = await db.People.OrderBy(p => p.Id).FirstAsync();
-        return await work(new RiskService(db, new StubUser(person.Name, person.Id, TrackerRoles.Chair), TimeProvider.System, new StrategicGroupCalendar(db)));
+        return await work(new RiskService(db, new StubUser(person.Name, person.Id, TrackerRoles.Chair), TimeProvider.System, new StrategicGroupCalendar(calendarScope.ServiceProvider.GetRequiredService<IDbContextFactory<TrackerDbContext>>())));
     });
 
     [Fact]

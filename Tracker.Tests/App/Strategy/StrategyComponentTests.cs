@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor.Services;
 using Tracker.App.Features.Strategy;
 using Tracker.Domain.Strategy;
 
@@ -8,22 +9,41 @@ public sealed class StrategyComponentTests : IDisposable
 {
     readonly BunitContext _context = new();
 
+    public StrategyComponentTests() => _context.Services.AddMudServices();
+
     [Theory]
-    [InlineData(RagStatus.Green, "Green", "govuk-tag--green")]
-    [InlineData(RagStatus.Amber, "Amber", "govuk-tag--orange")]
-    [InlineData(RagStatus.Red, "Red", "govuk-tag--red")]
-    [InlineData(RagStatus.Blue, "Blue", "govuk-tag--blue")]
-    [InlineData(null, "Not updated", "govuk-tag--grey")]
-    public void RagTag_Rating_ShowsItsWordNotColourAlone(RagStatus? rag, string word, string colour)
+    [InlineData(RagStatus.Green, "Green", "report__rag--green")]
+    [InlineData(RagStatus.Amber, "Amber", "report__rag--amber")]
+    [InlineData(RagStatus.Red, "Red", "report__rag--red")]
+    [InlineData(RagStatus.Blue, "Blue", "report__rag--blue")]
+    [InlineData(null, "Not updated", "report__rag--none")]
+    public void RagCell_Rating_ColouredCellWithItsWord(RagStatus? rag, string word, string colour)
     {
-        var tag = _context.Render<RagTag>(p => p.Add(t => t.Value, rag)).Find("strong");
-        Assert.Equal(word, tag.TextContent);
-        Assert.Contains(colour, tag.ClassList);
+        var cell = RenderCell(rag, false);
+        Assert.Equal(word, cell.TextContent);
+        Assert.Contains(colour, cell.ClassList);
     }
 
     [Fact]
-    public void RagTag_Overridden_SaysSo() =>
-        Assert.Equal("Amber (overridden)", _context.Render<RagTag>(p => p.Add(t => t.Value, RagStatus.Amber).Add(t => t.Overridden, true)).Find("strong").TextContent);
+    public void RagCell_Overridden_SaysSo() => Assert.Equal("Amber (overridden)", RenderCell(RagStatus.Amber, true).TextContent);
+
+    AngleSharp.Dom.IElement RenderCell(RagStatus? rag, bool overridden)
+    {
+        var table = _context.Render(builder =>
+        {
+            builder.OpenElement(0, "table");
+            builder.OpenElement(1, "tbody");
+            builder.OpenElement(2, "tr");
+            builder.OpenComponent<RagCell>(3);
+            builder.AddAttribute(4, nameof(RagCell.Value), rag);
+            builder.AddAttribute(5, nameof(RagCell.Overridden), overridden);
+            builder.CloseComponent();
+            builder.CloseElement();
+            builder.CloseElement();
+            builder.CloseElement();
+        });
+        return table.Find("td");
+    }
 
     [Fact]
     public void RagTimeline_Quarters_EachWithRagNarrativeAndHistory()
@@ -39,7 +59,7 @@ public sealed class StrategyComponentTests : IDisposable
         ];
         var timeline = _context.Render<RagTimeline>(p => p.Add(t => t.Entries, entries));
 
-        var items = timeline.FindAll("li.tracker-timeline__item");
+        var items = timeline.FindAll("li.timeline__item");
         Assert.Equal(2, items.Count);
         Assert.Contains("Quarter Four 2020/21", items[0].QuerySelector("h3")!.TextContent);
         Assert.Contains("(locked)", items[0].QuerySelector("h3")!.TextContent);

@@ -18,7 +18,7 @@ public readonly record struct PageRange(int From, int To)
 /// minutes, the matters-arising report with its committee cover sheet, the sub-group reports and
 /// the forward plan. Data is read through the meetings services only.
 /// </summary>
-public sealed class MeetingPapers(MeetingsService meetings, MattersArisingService matters, CoverSheetService coverSheets,
+public sealed class MeetingPapers(MeetingsService meetings, MinutesService minuteBook, MattersArisingService matters, CoverSheetService coverSheets,
     PeopleService people, IOptions<PaperSettings> settings, TimeProvider clock)
 {
     PaperSettings Settings => settings.Value;
@@ -92,7 +92,7 @@ public sealed class MeetingPapers(MeetingsService meetings, MattersArisingServic
 
     public async Task<bool> WriteMinutesAsync(Stream stream, int meetingId, int? firstPage, CancellationToken ct)
     {
-        if (await meetings.GetMinutesAsync(meetingId, ct) is not { } minutes) return false;
+        if (await minuteBook.GetMinutesAsync(meetingId, ct) is not { } minutes) return false;
         if (await meetings.GetPackAsync(meetingId, ct) is not { } pack) return false;
         var m = minutes.Meeting;
         using var doc = new WordPaper(stream, new PaperInfo($"Minutes, {m.Title}", Settings.DefaultClassification, Today, FirstPageNumber: firstPage));

@@ -1,0 +1,55 @@
+using Tracker.Domain.Common;
+using Tracker.Domain.Meetings;
+using Tracker.Domain.People;
+
+namespace Tracker.App.Features.Meetings;
+
+// The read records of the meetings area: what pages show and what caches hold. Never EF entities.
+
+public sealed record MeetingRow(int Id, int GroupId, string Group, DateOnly Date, TimeOnly? StartTime, string Venue, MeetingStatus Status, int MinuteItems);
+public sealed record AgendaRow(string Number, string Title, string Presenter, string PaperLink, AgendaItemKind Kind);
+public sealed record AttendanceRow(AttendanceKind Kind, string Name, string? SubstituteFor, string Text);
+public sealed record ForwardPlanMeeting(int Id, string Group, DateOnly Date, TimeOnly? StartTime, string Venue, IReadOnlyList<string> Items, IReadOnlyList<string> Presentations);
+public sealed record SubGroupReportView(int Id, int SubGroupId, string SubGroup, DateOnly DateFiled, DateOnly? LastStrategicGroup, string Author,
+    string OperationalUpdate, string StrategicGroupUpdate, string ActionPlanUpdate, string ActionForPartnership, bool IsLate);
+public sealed record SubGroupSlot(int SubGroupId, string SubGroup, bool CanSubmit, SubGroupReportView? Report);
+public sealed record MeetingHeader(int Id, int Version, int GroupId, string Group, GroupKind Kind, DateOnly Date, TimeOnly? StartTime, string Venue,
+    MeetingStatus Status, DateOnly PapersDeadline, int MinuteSeries, int? MinutesStartAt)
+{
+    public string Title => $"{Group}, {UkDates.Long(Date)}";
+}
+public sealed record MeetingPack(MeetingHeader Meeting, IReadOnlyList<AgendaRow> Agenda, IReadOnlyList<AttendanceRow> Attendance,
+    IReadOnlyList<SubGroupSlot> SubGroupReports, int MinuteItems, MeetingRow? Previous, MeetingRow? Next);
+public sealed record ResolutionView(int Id, string Text, string Owners, bool NeedsAction, int? MatterId);
+public sealed record MinuteItemView(int Id, string Number, string Title, string Text, IReadOnlyList<ResolutionView> Resolutions);
+public sealed record AgendaItemEditRow(int Id, int Version, int Order, string Number, string Title, string Presenter, string PaperLink, AgendaItemKind Kind);
+public sealed record AttendanceEditRow(int Id, int Version, AttendanceKind Kind, int? PersonId, string Name, int? SubstituteForId, string? SubstituteFor, string Text);
+public sealed record MinutesView(MeetingHeader Meeting, IReadOnlyList<MinuteItemView> Items, string NextNumber, IReadOnlyList<AttendanceRow> Attendance);
+/// <summary>A sub-group's report slot for a meeting, with the form's loaded version and whether this user may file it.</summary>
+public sealed record SubGroupReportSlot(MeetingHeader Meeting, string SubGroup, SubGroupReportView? Existing, int Version, DateOnly? LastStrategicGroup, bool CanFile);
+/// <summary>Someone the clerk may pick: the list shows the name with role and organisation; found by surname, first name or initials.</summary>
+public sealed record PartnershipPerson(int Id, string Name, string Label, string Initials)
+{
+    /// <summary>The last word of the name: titles such as "Chief Inspector" or "Councillor" come first.</summary>
+    public string Surname => Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? Name;
+
+    /// <summary>Whether what the clerk typed starts the surname, any other word of the name, or is the initials.</summary>
+    public bool Matches(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return true;
+        var text = typed.Trim();
+        return string.Equals(Initials, text, StringComparison.OrdinalIgnoreCase)
+               || Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(text, StringComparison.OrdinalIgnoreCase))
+               || Name.StartsWith(text, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+public static class AttendanceKinds
+{
+    public static string Text(AttendanceKind kind) => kind switch
+    {
+        AttendanceKind.AlsoPresent => "Also present",
+        AttendanceKind.Apologies => "Apologies",
+        _ => "Present",
+    };
+}

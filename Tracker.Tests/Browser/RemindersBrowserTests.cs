@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Tracker.Domain.Reminders;
+using Tracker.Tests.Support;
+
+namespace Tracker.Tests.Browser;
+
+/// <summary>The reminder pages in Chromium: accessible at 1280 and 390 px wide, and the choices work by keyboard and mouse.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RemindersBrowserTests(BrowserFixture browser)
+{
+    async Task SeedFailedReminderAsync()
+    {
+        var ps = await browser.App.WithDbAsync(db => db.People.Where(p => p.Initials == "PS").Select(p => p.Id).SingleAsync());
+        await browser.App.WithDbAsync(async db =>
+        {
+            if (await db.ReminderMessages.AnyAsync()) return 0;
+            var now = DateTimeOffset.UtcNow;
+            db.ReminderMessages.Add(new ReminderMessage
+            {
+                PersonId = ps, Kind = ReminderKind.ActionUpdates, To = "lead@example.org",
+                Subject = "Safer Bromley Partnership: 2 action updates due by 17 December", TextBody = "Dear Peter Sibley,", HtmlBody = "<p>Dear Peter Sibley,</p>",
+                Status = ReminderMessageStatus.Failed, Attempts = 2, CreatedAt = now, NextAttemptAt = now.AddMinutes(5),
+                LastError = "Connection refused 127.0.0.1:25", TriggeredBy = "Schedule",
+            });
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(390, 844)]
+    public async Task AdminReminders_NoAxeViolations(int width, int height)
+    {
+        await SeedFailedReminderAsync();
+        var page = await browser.SignedInPageAsync("admin", width, height);
+        await page.OpenAsync("/admin/reminders");
+        await Assertions.Expect(page.Locator("tr[data-status=Failed]").First).ToContainTextAsync("Failed, will retry");
+        await page.AssertNoAxeViolationsAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(390, 844)]
+    public async Task YourReminders_NoAxeViolations_AndTurningOneOffIsSaved(int width, int height)
+    {
+        var page = await browser.SignedInPageAsync("member", width, height);
+        await page.OpenAsync("/account/reminders");
+        await page.AssertNoAxeViolationsAsync();
+
+        var sb = await browser.App.WithDbAsync(db => db.People.Where(p => p.Initials == "SB").Select(p => p.Id).SingleAsync());
+        var box = page.Locator("[data-kind=WeeklyDigest] input[type=checkbox]");
+        var before = await box.IsCheckedAsync();
+        await box.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("the weekly digest");
+        var stored = await browser.App.WithDbAsync(db => db.ReminderPreferences.Where(p => p.PersonId == sb && p.Kind == ReminderKind.WeeklyDigest)
+            .Select(p => (bool?)p.Enabled).SingleOrDefaultAsync());
+        Assert.Equal(!before, stored);
+        await page.Context.CloseAsync();
+    }
+}
