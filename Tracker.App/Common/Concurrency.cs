@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Tracker.App.Data;
 using Tracker.Domain.Common;
 
@@ -7,7 +8,8 @@ namespace Tracker.App.Common;
 
 /// <summary>
 /// A unique index and what to tell the user when another save took the value first: the columns as
-/// SQLite names them in its error ("Risks.Reference"), the form field and the message.
+/// SQLite names them in its error ("Risks.Reference"), the form field and the message. On PostgreSQL
+/// the violated index (23505, by its name) is described the same way from the model.
 /// </summary>
 public sealed record UniqueRule(string Columns, string Field, string Message);
 
@@ -66,6 +68,19 @@ public static class Concurrency
                 ? SaveResult.Invalid("", "Someone else saved this at the same moment. Your changes have not been saved: check the page, then save again.")
                 : SaveResult.Invalid(rule.Field, rule.Message));
         }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+        {
+            // PostgreSQL names the index it refused the row for: describe it as SQLite would.
+            var columns = DescribeIndex(db, pg.TableName, pg.ConstraintName);
+            var rule = columns is null ? null : unique.FirstOrDefault(r => columns.Contains(r.Columns, StringComparison.Ordinal));
+            return Refused(db, rule is null
+                ? SaveResult.Invalid("", "Someone else saved this at the same moment. Your changes have not been saved: check the page, then save again.")
+                : SaveResult.Invalid(rule.Field, rule.Message));
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable })
+        {
+            return Refused(db, Busy);
+        }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
             // SQLITE_BUSY / LOCKED after the busy timeout: refuse rather than fail.
@@ -75,6 +90,23 @@ public static class Concurrency
         {
             return Refused(db, Busy);
         }
+    }
+
+    /// <summary>"Risks.Reference" or "MinuteItems.GroupId, MinuteItems.Series, …": a unique index of the model by its database name.</summary>
+    static string? DescribeIndex(DbContext db, string? table, string? indexName)
+    {
+        if (indexName is null) return null;
+        foreach (var entityType in db.Model.GetEntityTypes())
+        {
+            var tableName = entityType.GetTableName();
+            if (tableName is null || (table is not null && tableName != table)) continue;
+            foreach (var index in entityType.GetIndexes())
+                if (index.GetDatabaseName() == indexName)
+                    return string.Join(", ", index.Properties.Select(p => $"{tableName}.{p.GetColumnName()}"));
+            if (entityType.FindPrimaryKey() is { } key && key.GetName() == indexName)
+                return string.Join(", ", key.Properties.Select(p => $"{tableName}.{p.GetColumnName()}"));
+        }
+        return null;
     }
 
     /// <summary>

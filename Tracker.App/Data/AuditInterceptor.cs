@@ -84,7 +84,8 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         _pending = [];
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry or AuditChange) continue;
+            // Data protection keys (PostgreSQL) are key material, not tracker records: never copied into the trail.
+            if (entry.Entity is AuditEntry or AuditChange or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) continue;
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (entry.Entity is Entity entity) Stamp(entry, entity, now, who);
             _pending.Add(new PendingAudit(entry, entry.State, Snapshot(entry)));

@@ -10,7 +10,11 @@ using Tracker.Domain.Reminders;
 
 namespace Tracker.App.Data;
 
-public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : IdentityDbContext<TrackerUser>(options)
+/// <remarks>
+/// Not sealed: <see cref="PostgreSqlTrackerContext"/> is the same model on PostgreSQL, a type of its
+/// own so that EF keeps its migrations (Data/Migrations/PostgreSql) apart from SQLite's (Data/Migrations).
+/// </remarks>
+public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : IdentityDbContext<TrackerUser>(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Partner> Partners => Set<Partner>();
@@ -65,5 +69,17 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+        // PostgreSQL stores timestamptz as UTC and Npgsql refuses any other offset: convert on the way in,
+        // so a time with a London offset is stored as the same instant (shown in London time as ever).
+        else if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
+}
+
+/// <summary>Any offset in, the same instant at UTC stored; read back as UTC.</summary>
+public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v.ToUniversalTime())
+{
 }

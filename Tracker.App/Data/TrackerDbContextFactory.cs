@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Common;
+using Tracker.App.Hosting;
 using Tracker.App.Live;
 
 namespace Tracker.App.Data;
@@ -9,18 +10,19 @@ namespace Tracker.App.Data;
 /// component never keeps a context: it asks its area's service, which creates one here for each read
 /// or write and disposes it. The audit and change-feed interceptors keep state for the save in
 /// progress, so each context gets new ones, stamped with the user of this request or circuit.
+/// On PostgreSQL the context is a <see cref="PostgreSqlTrackerContext"/> (its own migrations).
 /// </summary>
 public sealed class TrackerDbContextFactory(
-    DbContextOptions<TrackerDbContext> baseOptions, ChangeFeed feed, ICurrentUser user, TimeProvider clock)
+    TrackerDatabase database, ChangeFeed feed, ICurrentUser user, TimeProvider clock)
     : IDbContextFactory<TrackerDbContext>
 {
     public TrackerDbContext CreateDbContext()
     {
         // Interceptor order matters: the change feed sees a save complete before the audit interceptor
         // commits the transaction it opened.
-        var options = new DbContextOptionsBuilder<TrackerDbContext>(baseOptions)
+        var options = new DbContextOptionsBuilder<TrackerDbContext>(database.Options)
             .AddInterceptors(new ChangeFeedInterceptor(feed, user, clock), new AuditInterceptor(user, clock))
             .Options;
-        return new TrackerDbContext(options);
+        return database.IsPostgreSql ? new PostgreSqlTrackerContext(options) : new TrackerDbContext(options);
     }
 }

@@ -10,8 +10,48 @@ namespace Tracker.App.Hosting;
 
 public static class StartupTasks
 {
-    /// <summary>Applies migrations, makes sure the roles exist, and in Development seeds the sample partnership once.</summary>
+    /// <summary>Any number, the same on every instance: the PostgreSQL advisory lock held while one instance migrates and seeds.</summary>
+    public const long MigrationLockKey = 0x5472_6163_6B65_72; // "Tracker"
+
+    /// <summary>
+    /// Applies migrations, makes sure the roles exist, and in Development seeds the sample partnership
+    /// once. On PostgreSQL several instances may start together: each takes an advisory lock first, so
+    /// one migrates and seeds while the others wait, then find nothing left to do.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<TrackerDatabase>();
+        if (!database.IsPostgreSql)
+        {
+            await MigrateAndSeedAsync(app);
+        }
+        else
+        {
+            // A connection of its own holds the lock for the whole of migrate + seed (session-level lock:
+            // released when the connection closes, even if this instance dies half-way).
+            await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+            {
+                take.Parameters.AddWithValue("key", MigrationLockKey);
+                take.CommandTimeout = 0;
+                await take.ExecuteNonQueryAsync();
+            }
+            try
+            {
+                await MigrateAndSeedAsync(app);
+            }
+            finally
+            {
+                await using var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                release.Parameters.AddWithValue("key", MigrationLockKey);
+                await release.ExecuteNonQueryAsync();
+            }
+        }
+        app.Services.GetRequiredService<Readiness>().MarkDatabaseReady();
+    }
+
+    static async Task MigrateAndSeedAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;

@@ -11,6 +11,16 @@ namespace Tracker.App.Hosting;
 
 public static class TrackerEndpoints
 {
+    static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
+    }
+
     public static void MapTracker(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -33,7 +43,10 @@ public static class TrackerEndpoints
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        // /health: the database and the change relay, each by name (JSON). /health/ready: 200 once this
+        // instance may take traffic (migrated, database answering, relay listening), else 503.
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = c => c.Name != "startup", ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapMeetingsEndpoints();
         app.MapStrategyEndpoints();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Tracker.App.Data.SampleData;
 using Tracker.App.Features.Meetings;
 using Tracker.App.Features.People;
@@ -19,16 +18,14 @@ public static class TrackerServices
         builder.AddTrackerDatabase();
         builder.AddTrackerIdentity();
 
-        // Sign-in cookies and antiforgery tokens survive a restart: the keys live in the data folder.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("SaferBromley.Tracker")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
-                DatabaseServices.DataFolder(builder.Configuration, builder.Environment.ContentRootPath), "keys")));
-
+        // Data protection keys: the data folder on SQLite, the database on PostgreSQL (AddTrackerDatabase).
         builder.AddTrackerInteractivity();
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton<ChangeFeed>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<RelayHealthCheck>("relay", tags: ["ready"])
+            .AddCheck<StartupHealthCheck>("startup", tags: ["ready"]);
 
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<AuditQueries>();

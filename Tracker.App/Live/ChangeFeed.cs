@@ -6,10 +6,12 @@ namespace Tracker.App.Live;
 
 /// <summary>
 /// Hands committed changes to whoever follows them: in-process subscribers by topic (the circuits'
-/// components, through <see cref="LiveUpdates"/>). Only the change interceptor publishes.
+/// components, through <see cref="LiveUpdates"/>) and, with PostgreSQL, the other instances through
+/// the relay. Only the change interceptor publishes.
 /// </summary>
 public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
 {
+
     /// <summary>
     /// Several rows of one record saved together (a risk and its new snapshot) make one event: the
     /// record's own kind when the rows agree, otherwise "updated", with the highest version.
@@ -64,7 +66,42 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
     /// <summary>How many subscriptions a topic has (tests and the benchmarks check circuits let go).</summary>
     public int SubscriberCount(string topic) => _subscriptions.TryGetValue(topic, out var list) ? list.Length : 0;
 
+    /// <summary>
+    /// Where committed changes go beyond this process (PostgreSQL: <see cref="PostgreSqlChangeRelay"/>),
+    /// or null with one instance. The relay hands other instances' changes back through
+    /// <see cref="PublishRelayedAsync"/>.
+    /// </summary>
+    public IChangeRelay? Relay { get; set; }
+
+    /// <summary>
+    /// Raised when changes may have been missed (the relay's connection dropped and came back): every
+    /// area's version has moved on, so caches reload, and followers reload what they show.
+    /// </summary>
+    public event Action? ReloadRequested;
+
+    /// <summary>Publishes a commit of this instance: to local subscribers and the other instances.</summary>
     public Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default)
+    {
+        Relay?.Send(changes);
+        return PublishLocallyAsync(changes, cancellationToken);
+    }
+
+    /// <summary>Publishes another instance's commit here (caches, subscribers), without relaying it again.</summary>
+    public Task PublishRelayedAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default) =>
+        PublishLocallyAsync(changes, cancellationToken);
+
+    /// <summary>Moves every area's version on (no cached copy is served again) and asks every follower to reload.</summary>
+    public void RequestReload()
+    {
+        foreach (var version in _versions.Values) Interlocked.Increment(ref version.Value);
+        foreach (var handler in ReloadRequested?.GetInvocationList() ?? [])
+        {
+            try { ((Action)handler)(); }
+            catch (Exception ex) { logger.LogWarning(ex, "A live follower failed to reload"); }
+        }
+    }
+
+    Task PublishLocallyAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken)
     {
         // Before telling anyone, so a component reloading on the event never gets a cached copy.
         foreach (var area in changes.Select(c => c.Area).Distinct())

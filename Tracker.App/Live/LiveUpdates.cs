@@ -5,7 +5,7 @@ namespace Tracker.App.Live;
 /// <summary>
 /// A circuit's view of the change feed. A component follows topics and gets one call per burst of
 /// commits (coalesced over <see cref="CoalesceWindow"/>), on its own dispatcher, and one call with no
-/// changes after the browser reconnects, when it may have missed some. Other people's changes are
+/// changes after the browser reconnects, or the instance's change relay does, when it may have missed some. Other people's changes are
 /// announced once per page to screen readers.
 /// </summary>
 public sealed class LiveUpdates(ChangeFeed feed, LiveAnnouncer announcer, CircuitEvents circuit, ICurrentUser user)
@@ -21,9 +21,12 @@ public sealed class LiveUpdates(ChangeFeed feed, LiveAnnouncer announcer, Circui
         var follower = new Follower(onChanged, dispatch, announcer, user.UserId);
         var subscriptions = topics.Distinct().Select(topic => feed.Subscribe(topic, follower.Add)).ToList();
         circuit.Reconnected += follower.Reload;
+        // Another instance's changes may have been missed while the relay reconnected.
+        feed.ReloadRequested += follower.Reload;
         return new Unfollow(() =>
         {
             circuit.Reconnected -= follower.Reload;
+            feed.ReloadRequested -= follower.Reload;
             foreach (var subscription in subscriptions) subscription.Dispose();
             follower.Stop();
         });

@@ -23,7 +23,10 @@ public sealed class SignInTests(TrackerAppFactory app, Xunit.Abstractions.ITestO
     {
         var response = await app.CreatePlainClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("relay").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -20,7 +20,7 @@ namespace Tracker.Tests.App.Common;
 /// the real SQLite file. Every call ends in a <see cref="SaveResult"/> (no exception), and every save
 /// that was acknowledged is in the record and in the audit trail.
 /// </summary>
-public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+public abstract class ConcurrentSavesTestsBase(TrackerAppFactory app)
 {
     const int Writers = 20;
 
@@ -50,7 +50,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
     static void AssertRefusals(IEnumerable<SaveResult> results) =>
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.True(r.Conflict is not null || r.Errors.Count > 0 || r.Denied is not null || r.NotFound, "A refusal must say why"));
 
-    [Fact]
+    [ProviderFact]
     public async Task AddUpdate_ManySameDayUpdatesOfOneMatter_EachSavedOrRefused()
     {
         var matterId = await app.WithDbAsync(db => db.MattersArising.Where(m => m.Status == MatterStatus.Open).Select(m => m.Id).FirstAsync());
@@ -68,7 +68,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.Equal(results.Where(r => r.Succeeded).Max(r => r.Version), version);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Create_ManyRisksWithOneReference_OneSavedOthersToldReferenceIsUsed()
     {
         var groupId = await app.WithDbAsync(db => db.Groups.Select(g => g.Id).FirstAsync());
@@ -81,7 +81,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.True(await AuditedAsync(nameof(Risk), saved.Id, "Added"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RecordReview_ManyReviewsOfOneRisk_EachSavedOrRefused()
     {
         var riskId = await app.WithDbAsync(db => db.Risks.Where(r => r.Status == RiskStatus.Open).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
@@ -94,7 +94,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         foreach (var id in reviews) Assert.True(await AuditedAsync(nameof(RiskReview), id, "Added"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LockQuarter_ManyChairsAtOnce_OneLockOthersRefused()
     {
         var strategyId = await app.WithDbAsync(db => db.Strategies.Select(s => s.Id).FirstAsync());
@@ -106,7 +106,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.True(await AuditedAsync(nameof(QuarterLock), saved.Id, "Added"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task FileSubGroupReport_ManyFirstFilingsAtOnce_OneFiledOthersRefused()
     {
         var meetingId = await app.MeetingIdAsync(2024, 5, 23);
@@ -124,7 +124,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.True(await AuditedAsync(nameof(SubGroupReport), saved.Id, "Added"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task UpdateRisk_ManySavesFromOneLoadedVersion_OneSavedOthersStale()
     {
         var risk = await app.WithDbAsync(db => db.Risks.AsNoTracking().Where(r => r.Status == RiskStatus.Open).OrderByDescending(r => r.Id).FirstAsync());
@@ -140,7 +140,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.True(await AuditedAsync(nameof(Risk), saved.Id, "Modified"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SaveUpdate_ManyQuarterlyUpdatesFromOneLoadedVersion_OneSavedOthersStale()
     {
         var action = await app.WithDbAsync(db => db.StrategyActions.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Version }).FirstAsync());
@@ -153,7 +153,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.True(await AuditedAsync(nameof(StrategyAction), saved.Id, "Modified"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OverrideRollUp_ManyFirstOverridesAtOnce_EachSavedOrRefused()
     {
         var objective = await app.WithDbAsync(db => db.Objectives.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
@@ -168,7 +168,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.True(await AuditedAsync(nameof(RollUpOverride), stored.Id, "Added"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AddMinuteItem_ManyClerksOneNumber_OneRecordedOthersToldNumberIsTaken()
     {
         var meetingId = await app.WithDbAsync(async db =>
@@ -188,7 +188,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.True(await AuditedAsync(nameof(MinuteItem), saved.Id, "Added"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CreatePerson_ManyWithOneSetOfInitials_OneSavedOthersToldInitialsAreUsed()
     {
         var results = await RunAsync<Tracker.App.Features.People.PeopleService>(await AdminAsync(), (s, i) => s.CreateAsync(
@@ -199,7 +199,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.True(await AuditedAsync(nameof(Person), saved.Id, "Added"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SaveMetricValue_ManyFirstFiguresForOneQuarter_OneSavedOthersToldFiguresExist()
     {
         var metricId = await app.WithDbAsync(db => db.Metrics.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
@@ -211,7 +211,7 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.True(await AuditedAsync(nameof(MetricValue), saved.Id, "Added"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CloseAndUpdate_ManyAtOnceOnOneMatter_EachSavedOrRefused()
     {
         var matter = await app.WithDbAsync(db => db.MattersArising.AsNoTracking().Where(m => m.Status == MatterStatus.Open).OrderByDescending(m => m.Id)
@@ -228,3 +228,9 @@ public sealed class ConcurrentSavesTests(TrackerAppFactory app) : IClassFixture<
         Assert.Equal(results.Where((r, i) => i % 2 == 1 && r.Succeeded).Count(), stored.Updates.Count(u => u.Text.StartsWith("Racing update ")));
     }
 }
+
+/// <summary>The cases of <see cref="ConcurrentSavesTestsBase"/> on SQLite (the default provider).</summary>
+public sealed class ConcurrentSavesTests(TrackerAppFactory app) : ConcurrentSavesTestsBase(app), IClassFixture<TrackerAppFactory>;
+
+/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
+public sealed class ConcurrentSavesTestsOnPostgreSql(PostgreSqlAppFactory app) : ConcurrentSavesTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

@@ -5,9 +5,9 @@ using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Data;
 
-public sealed class AuditTrailTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+public abstract class AuditTrailTestsBase(TrackerAppFactory app)
 {
-    [Fact]
+    [ProviderFact]
     public async Task AuditTrail_FreshSampleData_RecordsRealKeysOnly()
     {
         // EF's temporary keys are large negative numbers; the sample data is audited like any save.
@@ -18,7 +18,7 @@ public sealed class AuditTrailTests(TrackerAppFactory app) : IClassFixture<Track
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(MinuteItem))));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Save_ChildAddedWithItsParent_AuditsParentsRealKey()
     {
         var riskId = await app.WithDbAsync(async db =>
@@ -37,3 +37,9 @@ public sealed class AuditTrailTests(TrackerAppFactory app) : IClassFixture<Track
         Assert.Equal(riskId.ToString(), audited);
     }
 }
+
+/// <summary>The cases of <see cref="AuditTrailTestsBase"/> on SQLite (the default provider).</summary>
+public sealed class AuditTrailTests(TrackerAppFactory app) : AuditTrailTestsBase(app), IClassFixture<TrackerAppFactory>;
+
+/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
+public sealed class AuditTrailTestsOnPostgreSql(PostgreSqlAppFactory app) : AuditTrailTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

@@ -11,7 +11,7 @@ using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Papers;
 
-public sealed class CoverSheetPapersTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+public abstract class CoverSheetPapersTestsBase(TrackerAppFactory app)
 {
     async Task<T> AsAsync<T>(string role, Func<CoverSheetService, Task<T>> work)
     {
@@ -25,7 +25,7 @@ public sealed class CoverSheetPapersTests(TrackerAppFactory app) : IClassFixture
         "020 8313 4000", "amanda.mumford@bromley.gov.uk", "Colin Brand, Director of Environment and Public Protection", "Non Urgent, Non Executive, Non Key",
         "All", "Appendix A updates the Group.", "The Group is asked to note the report.", classification);
 
-    [Fact]
+    [ProviderFact]
     public async Task GetAsync_June2019MattersArising_SampleDataFromThePaper()
     {
         var june = await app.MeetingIdAsync(2019, 6, 20);
@@ -40,7 +40,7 @@ public sealed class CoverSheetPapersTests(TrackerAppFactory app) : IClassFixture
         Assert.Equal(Classification.Public, sheet.Classification);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task GetAsync_NoCoverSheetEntered_PartnershipDefaultsFromSettings()
     {
         var march = await app.MeetingIdAsync(2019, 3, 14);
@@ -55,7 +55,7 @@ public sealed class CoverSheetPapersTests(TrackerAppFactory app) : IClassFixture
         Assert.Equal("The Group is asked to review progress on matters arising from previous meetings.", sheet.Recommendation);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SaveAsync_Clerk_SavedAndPrintedOnTheCoverSheet()
     {
         var meeting = await app.MeetingIdAsync(2016, 9, 15);
@@ -80,7 +80,7 @@ public sealed class CoverSheetPapersTests(TrackerAppFactory app) : IClassFixture
         Assert.True(again.Succeeded);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PackZip_ReportMarkedOfficialSensitive_ReportInThePackCarriesTheMarking()
     {
         var june = await app.MeetingIdAsync(2019, 6, 20);
@@ -103,7 +103,7 @@ public sealed class CoverSheetPapersTests(TrackerAppFactory app) : IClassFixture
         Assert.Contains("OFFICIAL", register.HeaderText());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(MeetingsTestData.Member)]
     [InlineData(MeetingsTestData.Lead)]
     [InlineData(MeetingsTestData.Chair)]
@@ -114,7 +114,7 @@ public sealed class CoverSheetPapersTests(TrackerAppFactory app) : IClassFixture
         Assert.Equal("Only the clerk (an administrator) can change a cover sheet", result.Denied);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SaveAsync_InvalidReportNumber_FieldErrorNothingSaved()
     {
         var meeting = await app.MeetingIdAsync(2016, 6, 27);
@@ -126,7 +126,7 @@ public sealed class CoverSheetPapersTests(TrackerAppFactory app) : IClassFixture
         Assert.False(sheet!.IsSaved);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SaveAsync_UnknownPaperOrMeeting_Missing()
     {
         var meeting = await app.MeetingIdAsync(2016, 6, 27);
@@ -134,3 +134,9 @@ public sealed class CoverSheetPapersTests(TrackerAppFactory app) : IClassFixture
         Assert.True((await AsAsync(MeetingsTestData.Administrator, s => s.SaveAsync(99999, CoverSheetPapers.MattersArising, 0, Input("CSD16100")))).NotFound);
     }
 }
+
+/// <summary>The cases of <see cref="CoverSheetPapersTestsBase"/> on SQLite (the default provider).</summary>
+public sealed class CoverSheetPapersTests(TrackerAppFactory app) : CoverSheetPapersTestsBase(app), IClassFixture<TrackerAppFactory>;
+
+/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
+public sealed class CoverSheetPapersTestsOnPostgreSql(PostgreSqlAppFactory app) : CoverSheetPapersTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

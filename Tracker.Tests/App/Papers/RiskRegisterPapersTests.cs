@@ -7,9 +7,9 @@ using S = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Tracker.Tests.App.Papers;
 
-public sealed class RiskRegisterPapersTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+public abstract class RiskRegisterPapersTestsBase(TrackerAppFactory app)
 {
-    [Fact]
+    [ProviderFact]
     public async Task RegisterDocx_SampleData_LandscapeRiskLogWithScoresAndBands()
     {
         var member = await app.SignInAsync("member");
@@ -35,7 +35,7 @@ public sealed class RiskRegisterPapersTests(TrackerAppFactory app) : IClassFixtu
         Assert.Contains("OFFICIAL", doc.FooterText());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RegisterXlsx_SampleData_OneRowPerRiskHeaderFrozenFilteredWidths()
     {
         var member = await app.SignInAsync("member");
@@ -56,7 +56,7 @@ public sealed class RiskRegisterPapersTests(TrackerAppFactory app) : IClassFixtu
         Assert.All(sheet.Descendants<S.Column>(), c => Assert.True(c.CustomWidth!.Value && c.Width!.Value >= 7));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/risks/register.docx")]
     [InlineData("/risks/register.xlsx")]
     public async Task Papers_SignedOut_RedirectToSignIn(string url)
@@ -66,3 +66,9 @@ public sealed class RiskRegisterPapersTests(TrackerAppFactory app) : IClassFixtu
         Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
     }
 }
+
+/// <summary>The cases of <see cref="RiskRegisterPapersTestsBase"/> on SQLite (the default provider).</summary>
+public sealed class RiskRegisterPapersTests(TrackerAppFactory app) : RiskRegisterPapersTestsBase(app), IClassFixture<TrackerAppFactory>;
+
+/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
+public sealed class RiskRegisterPapersTestsOnPostgreSql(PostgreSqlAppFactory app) : RiskRegisterPapersTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

@@ -9,7 +9,7 @@ using Tracker.Tests.Support;
 namespace Tracker.Tests.App.People;
 
 /// <summary>The person form as an administrator uses it: real services, real database, real change feed.</summary>
-public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContext(app), IClassFixture<TrackerAppFactory>
+public abstract class PersonEditTestsBase(TrackerAppFactory app) : ComponentTestContext(app)
 {
     Task<int> IdOfAsync(string initials) =>
         App.WithDbAsync(db => db.People.Where(p => p.Initials == initials).Select(p => p.Id).SingleAsync());
@@ -27,7 +27,7 @@ public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContex
 
     static void Type(IRenderedComponent<PersonEdit> cut, string id, string value) => cut.Find($"#{id}").Input(value);
 
-    [Fact]
+    [ProviderFact]
     public async Task Save_Administrator_ChangesPersonAndAuditsOldAndNewValues()
     {
         var id = await IdOfAsync("EB");
@@ -44,7 +44,7 @@ public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContex
         Assert.Equal(("RoleTitle", "Road Safety Manager", "Road Safety and Travel Manager"), (change.Property, change.OldValue, change.NewValue));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Save_BlankName_ErrorSummaryAndFieldMessageAndTypedValuesKept()
     {
         var id = await IdOfAsync("LB");
@@ -60,7 +60,7 @@ public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContex
         Assert.Equal("Group Manager, MASH Team", await RoleTitleAsync(id));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Save_DuplicateInitials_Refused()
     {
         var cut = await OpenAsync(await IdOfAsync("RD"));
@@ -69,7 +69,7 @@ public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContex
         cut.WaitForAssertion(() => Assert.Equal(["Initials AM are already used by someone else"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Save_AfterSomeoneElseSaved_ComparisonFieldByFieldAndOwnTextKept()
     {
         var id = await IdOfAsync("JBR");
@@ -95,7 +95,7 @@ public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContex
         Assert.Equal("My own title", await RoleTitleAsync(id));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task UseTheirs_AfterConflict_PutsTheirValueInTheForm()
     {
         var id = await IdOfAsync("TS");
@@ -108,7 +108,7 @@ public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContex
         Assert.Equal("Theirs", cut.Find("#RoleTitle").GetAttribute("value"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ChangeElsewhere_FormUntouched_ShowsTheNewValues()
     {
         var id = await IdOfAsync("PS");
@@ -119,7 +119,7 @@ public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContex
         Assert.Empty(cut.FindAll("[data-changed-elsewhere]"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Dispose_Page_StopsFollowingThePerson()
     {
         var id = await IdOfAsync("AM");
@@ -130,7 +130,7 @@ public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContex
         Assert.Equal(before, Feed.SubscriberCount($"people:{id}"));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("lead")]
     [InlineData("member")]
     [InlineData("chair")]
@@ -142,7 +142,7 @@ public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContex
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("member")]
     [InlineData("lead")]
     public async Task Update_NotAdministrator_RefusedAndNothingSaved(string account)
@@ -163,3 +163,9 @@ public sealed class PersonEditTests(TrackerAppFactory app) : ComponentTestContex
         Assert.True(result.Succeeded);
     }
 }
+
+/// <summary>The cases of <see cref="PersonEditTestsBase"/> on SQLite (the default provider).</summary>
+public sealed class PersonEditTests(TrackerAppFactory app) : PersonEditTestsBase(app), IClassFixture<TrackerAppFactory>;
+
+/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
+public sealed class PersonEditTestsOnPostgreSql(PostgreSqlAppFactory app) : PersonEditTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

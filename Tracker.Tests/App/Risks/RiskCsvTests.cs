@@ -6,7 +6,7 @@ using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Risks;
 
-public sealed class RiskCsvTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+public abstract class RiskCsvTestsBase(TrackerAppFactory app)
 {
     const string Header = "Reference,Risk,Cause,Impact,Categories,Owner group,Gross likelihood,Gross severity,Gross score,Controls in place,Net likelihood,Net severity,Net score,Further actions,Action owners,Action RAG,Target completion dates,Target likelihood,Target severity,Target score,Review date,Status";
 
@@ -24,7 +24,7 @@ public sealed class RiskCsvTests(TrackerAppFactory app) : IClassFixture<TrackerA
 
     static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\r\n", [Header, .. rows]) + "\r\n");
 
-    [Fact]
+    [ProviderFact]
     public async Task Export_Register_ExactHeaderAndOneRowPerRisk()
     {
         var member = await app.SignInAsync("member");
@@ -44,7 +44,7 @@ public sealed class RiskCsvTests(TrackerAppFactory app) : IClassFixture<TrackerA
         Assert.EndsWith(",1,3,3," + r5.Split(',')[^2] + ",Open", r5);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Import_BadRows_WholeFileRejectedListingRowColumnAndMessage()
     {
         var admin = await app.SignInAsync("admin");
@@ -68,7 +68,7 @@ public sealed class RiskCsvTests(TrackerAppFactory app) : IClassFixture<TrackerA
         Assert.False(await app.WithDbAsync(db => db.Risks.AnyAsync(r => r.Reference == "R20")));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Import_ValidFile_CreatesAndReplacesInOneGo()
     {
         var admin = await app.SignInAsync("admin");
@@ -86,7 +86,7 @@ public sealed class RiskCsvTests(TrackerAppFactory app) : IClassFixture<TrackerA
         Assert.NotNull(await app.WithDbAsync(db => db.Risks.SingleOrDefaultAsync(r => r.Reference == "R30")));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Import_ExportedFile_RoundTrips()
     {
         var admin = await app.SignInAsync("admin");
@@ -96,7 +96,7 @@ public sealed class RiskCsvTests(TrackerAppFactory app) : IClassFixture<TrackerA
         Assert.NotNull(page.QuerySelector("[data-imported]"));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("register.xlsx", "The selected file must be a CSV")]
     [InlineData("empty.csv", "The selected file is empty")]
     [InlineData("wrong-header.csv", "The first row of the file must be the register's header")]
@@ -114,7 +114,7 @@ public sealed class RiskCsvTests(TrackerAppFactory app) : IClassFixture<TrackerA
         Assert.StartsWith(message, page.ErrorSummary().Single());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Import_Over5MB_ClearError()
     {
         var admin = await app.SignInAsync("admin");
@@ -124,7 +124,7 @@ public sealed class RiskCsvTests(TrackerAppFactory app) : IClassFixture<TrackerA
         Assert.Equal("The selected file must be smaller than 5 MB", page.FieldError("file"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Import_Lead_AccessDenied()
     {
         var lead = await app.SignInAsync("lead");
@@ -132,3 +132,9 @@ public sealed class RiskCsvTests(TrackerAppFactory app) : IClassFixture<TrackerA
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery);
     }
 }
+
+/// <summary>The cases of <see cref="RiskCsvTestsBase"/> on SQLite (the default provider).</summary>
+public sealed class RiskCsvTests(TrackerAppFactory app) : RiskCsvTestsBase(app), IClassFixture<TrackerAppFactory>;
+
+/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
+public sealed class RiskCsvTestsOnPostgreSql(PostgreSqlAppFactory app) : RiskCsvTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

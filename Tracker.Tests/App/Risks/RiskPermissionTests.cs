@@ -11,7 +11,7 @@ using Tracker.Tests.Support;
 namespace Tracker.Tests.App.Risks;
 
 /// <summary>The service enforces who may change what, whatever page or endpoint calls it.</summary>
-public sealed class RiskPermissionTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+public abstract class RiskPermissionTestsBase(TrackerAppFactory app)
 {
     sealed class StubUser(string role, int? personId, string name) : ICurrentUser
     {
@@ -36,7 +36,7 @@ public sealed class RiskPermissionTests(TrackerAppFactory app) : IClassFixture<T
         return (id, edit.Version, edit.Input);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(TrackerRoles.Lead, "PS", "R5", true)]   // Peter Sibley leads ASB and Envirocrime
     [InlineData(TrackerRoles.Lead, "PS", "R1", false)]  // ... but is only a member of the Strategic Group
     [InlineData(TrackerRoles.Lead, "TS", "R6", false)]  // a member, not a lead, of ASB and Envirocrime
@@ -56,7 +56,7 @@ public sealed class RiskPermissionTests(TrackerAppFactory app) : IClassFixture<T
         Assert.Equal(allowed, controls == $"Changed by {initials}");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CreateAsync_LeadForAnotherGroup_Refused_ForOwnGroup_Allowed()
     {
         var (refused, saved) = await AsAsync(TrackerRoles.Lead, "PS", async (service, db) =>
@@ -70,7 +70,7 @@ public sealed class RiskPermissionTests(TrackerAppFactory app) : IClassFixture<T
         Assert.True(saved.Succeeded);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAndSettings_NotAdministrator_Refused()
     {
         var (import, settings, review) = await AsAsync(TrackerRoles.Chair, "KL", async (service, db) =>
@@ -90,3 +90,9 @@ public sealed class RiskPermissionTests(TrackerAppFactory app) : IClassFixture<T
         Assert.Equal("Only the chair or an administrator can record the meeting's review", leadReview.Denied);
     }
 }
+
+/// <summary>The cases of <see cref="RiskPermissionTestsBase"/> on SQLite (the default provider).</summary>
+public sealed class RiskPermissionTests(TrackerAppFactory app) : RiskPermissionTestsBase(app), IClassFixture<TrackerAppFactory>;
+
+/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
+public sealed class RiskPermissionTestsOnPostgreSql(PostgreSqlAppFactory app) : RiskPermissionTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

@@ -10,7 +10,7 @@ using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Risks;
 
-public sealed class RiskReviewTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+public abstract class RiskReviewTestsBase(TrackerAppFactory app)
 {
     Task<T> AsChairAsync<T>(Func<RiskService, Task<T>> work) => app.WithDbAsync(async db =>
     {
@@ -19,7 +19,7 @@ public sealed class RiskReviewTests(TrackerAppFactory app) : IClassFixture<Track
         return await work(new RiskService(db, new StubUser(person.Name, person.Id, TrackerRoles.Chair), TimeProvider.System, new StrategicGroupCalendar(calendarScope.ServiceProvider.GetRequiredService<IDbContextFactory<TrackerDbContext>>())));
     });
 
-    [Fact]
+    [ProviderFact]
     public async Task RecordReview_ClosedRisk_RefusedWithMessageAndNothingSaved()
     {
         var (id, reference) = await app.WithDbAsync(async db =>
@@ -39,14 +39,14 @@ public sealed class RiskReviewTests(TrackerAppFactory app) : IClassFixture<Track
         Assert.Equal(before, await app.WithDbAsync(db => db.RiskReviews.CountAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RecordReview_MissingRisk_RefusedAsMissing()
     {
         var result = await AsChairAsync(s => s.RecordReviewAsync(999_999, "29/02/2024", "Reviewed", null));
         Assert.True(result.NotFound);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RecordReview_OpenRisk_SavedAgainstThatRiskOnly()
     {
         var id = await app.WithDbAsync(db => db.Risks.Where(r => r.Status == RiskStatus.Open).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
@@ -56,3 +56,9 @@ public sealed class RiskReviewTests(TrackerAppFactory app) : IClassFixture<Track
         Assert.Equal(id, await app.WithDbAsync(db => db.RiskReviews.Where(r => r.Note == "Named review").Select(r => r.RiskId).SingleAsync()));
     }
 }
+
+/// <summary>The cases of <see cref="RiskReviewTestsBase"/> on SQLite (the default provider).</summary>
+public sealed class RiskReviewTests(TrackerAppFactory app) : RiskReviewTestsBase(app), IClassFixture<TrackerAppFactory>;
+
+/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
+public sealed class RiskReviewTestsOnPostgreSql(PostgreSqlAppFactory app) : RiskReviewTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

@@ -9,7 +9,7 @@ using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Strategy;
 
-public sealed class RagOverrideLockTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
+public abstract class RagOverrideLockTestsBase(TrackerAppFactory app)
 {
     async Task<T> AsAsync<T>(string role, Func<StrategyService, Task<T>> work)
     {
@@ -31,7 +31,7 @@ public sealed class RagOverrideLockTests(TrackerAppFactory app) : IClassFixture<
         return (priority, value.Id, value.Version, quarter);
     });
 
-    [Fact]
+    [ProviderFact]
     public async Task OverrideRollUp_LockedQuarterAsChair_Refused()
     {
         var (priority, _, _, quarter) = await LockedAsync(2031);
@@ -40,7 +40,7 @@ public sealed class RagOverrideLockTests(TrackerAppFactory app) : IClassFixture<
         Assert.False(await app.WithDbAsync(db => db.RollUpOverrides.AnyAsync(o => o.TargetId == priority && o.Year == quarter.Year && o.Quarter == quarter.Quarter)));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OverrideRollUp_LockedQuarterAsAdministratorWithReason_SavedAndAuditedWithReason()
     {
         var (priority, _, _, quarter) = await LockedAsync(2032);
@@ -50,7 +50,7 @@ public sealed class RagOverrideLockTests(TrackerAppFactory app) : IClassFixture<
         Assert.Equal($"Changed after {quarter.Label} was locked: Chair agreed at the meeting", reason);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OverrideMetric_LockedQuarterAsChair_Refused()
     {
         var (_, valueId, version, _) = await LockedAsync(2033);
@@ -59,7 +59,7 @@ public sealed class RagOverrideLockTests(TrackerAppFactory app) : IClassFixture<
         Assert.NotEqual(RagStatus.Blue, await app.WithDbAsync(db => db.MetricValues.Where(v => v.Id == valueId).Select(v => v.RagOverride).SingleAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OverrideMetric_LockedQuarterAsAdministratorWithReason_SavedAndAuditedWithReason()
     {
         var (_, valueId, version, quarter) = await LockedAsync(2034);
@@ -70,7 +70,7 @@ public sealed class RagOverrideLockTests(TrackerAppFactory app) : IClassFixture<
         Assert.Equal($"Changed after {quarter.Label} was locked: Worse than it looks", reason);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadReport_OverriddenPriorityInLockedQuarter_CarriesTheReasonToPrint()
     {
         var (priority, _, _, quarter) = await LockedAsync(2035);
@@ -84,3 +84,9 @@ public sealed class RagOverrideLockTests(TrackerAppFactory app) : IClassFixture<
         Assert.Equal("Funding confirmed late", rollUp.OverrideReason);
     }
 }
+
+/// <summary>The cases of <see cref="RagOverrideLockTestsBase"/> on SQLite (the default provider).</summary>
+public sealed class RagOverrideLockTests(TrackerAppFactory app) : RagOverrideLockTestsBase(app), IClassFixture<TrackerAppFactory>;
+
+/// <summary>The same cases on PostgreSQL, on a database of their own (skipped when no PostgreSQL is configured).</summary>
+public sealed class RagOverrideLockTestsOnPostgreSql(PostgreSqlAppFactory app) : RagOverrideLockTestsBase(app), IClassFixture<PostgreSqlAppFactory>, IPostgreSqlTests;

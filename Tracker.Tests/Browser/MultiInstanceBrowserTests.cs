@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Tracker.Tests.App.Live;
+using Tracker.Tests.Support;
+
+namespace Tracker.Tests.Browser;
+
+/// <summary>Two app instances served by Kestrel on one PostgreSQL database, each browser kept on one of them.</summary>
+public sealed class TwoServedInstancesFixture : IAsyncLifetime
+{
+    public string Database { get; private set; } = "";
+    public PostgreSqlAppFactory A { get; private set; } = null!;
+    public PostgreSqlAppFactory B { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!PostgreSqlTestServer.Configured) return;
+        Database = await PostgreSqlTestServer.CreateSeededDatabaseAsync();
+        A = new PostgreSqlAppFactory(Database);
+        B = new PostgreSqlAppFactory(Database);
+        foreach (var app in new[] { A, B })
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+            await TwoInstancesFixture.WaitUntilListeningAsync(app);
+        }
+    }
+
+    public static string BaseUrl(TrackerAppFactory app) => app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+    public async Task DisposeAsync()
+    {
+        if (!PostgreSqlTestServer.Configured) return;
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        await PostgreSqlTestServer.DropDatabaseAsync(Database);
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class MultiInstanceBrowserTests(BrowserFixture browser, TwoServedInstancesFixture instances)
+    : IClassFixture<TwoServedInstancesFixture>, IPostgreSqlTests
+{
+    async Task<IPage> SignedInPageAsync(TrackerAppFactory app, string account)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = TwoServedInstancesFixture.BaseUrl(app), ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync($"{account}@example.org");
+        await page.GetByLabel("Password").FillAsync(TrackerAppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        return page;
+    }
+
+    [ProviderFact]
+    public async Task PeopleTable_SaveOnInstanceA_MemberOnInstanceBSeesItWithin2sAndPresenceSpansBoth()
+    {
+        var id = await instances.A.WithDbAsync(db => db.People.Where(p => p.Initials == "DT").Select(p => p.Id).SingleAsync());
+        var member = await SignedInPageAsync(instances.B, "member");
+        await member.OpenAsync("/people");
+        var marker = await member.EvaluateAsync<string>("() => (window.__notReloaded = 'yes')");
+
+        var chair = await SignedInPageAsync(instances.A, "chair");
+        await chair.OpenAsync("/people");
+        // Presence counts viewers on both instances.
+        await Assertions.Expect(chair.Locator("[data-presence=people]")).ToContainTextAsync("is also viewing", new() { Timeout = 2000 });
+        await Assertions.Expect(member.Locator("[data-presence=people]")).ToHaveTextAsync("Councillor Kate Lymer is also viewing", new() { Timeout = 2000 });
+
+        // People's details are the administrator's to change: the administrator saves on instance A too.
+        var admin = await SignedInPageAsync(instances.A, "admin");
+        await admin.OpenAsync($"/people/{id}/edit");
+        await admin.GetByLabel("Role title").FillAsync("Head of Cross-Instance Resilience");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await admin.WaitForURLAsync("**/people");
+
+        await Assertions.Expect(member.Locator("[data-people-table]")).ToContainTextAsync("Head of Cross-Instance Resilience", new() { Timeout = 2000 });
+        await Assertions.Expect(chair.Locator("[data-people-table]")).ToContainTextAsync("Head of Cross-Instance Resilience", new() { Timeout = 2000 });
+        await Assertions.Expect(member.Locator("[data-live-announcer]")).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex("^Person DT updated by Amanda Mumford at \\d\\d:\\d\\d$"), new() { Timeout = 2000 });
+        Assert.Equal(marker, await member.EvaluateAsync<string>("() => window.__notReloaded"));
+        foreach (var page in new[] { member, chair, admin }) await page.Context.CloseAsync();
+    }
+}
