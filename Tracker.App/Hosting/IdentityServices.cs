@@ -39,7 +39,7 @@ public static class IdentityServices
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // Scripts (live fragments, the hub) get a status code, not a login page.
+            // The circuit's connection and file downloads asked for as JSON get a status code, not a login page.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
@@ -61,7 +61,7 @@ public static class IdentityServices
     static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/hubs") || path.StartsWithSegments("/live") || context.Request.Headers.Accept.ToString().Contains("application/json"))
+        if (path.StartsWithSegments("/_blazor") || context.Request.Headers.Accept.ToString().Contains("application/json"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

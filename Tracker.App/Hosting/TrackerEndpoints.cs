@@ -28,10 +28,9 @@ public static class TrackerEndpoints
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        // Pages asked for by a person get the "Page not found" page; scripts and the hub get bare status codes.
+        // Pages asked for by a person get the "Page not found" page; the circuit's connection gets bare status codes.
         app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method)
-                       && !context.Request.Path.StartsWithSegments("/hubs") && !context.Request.Path.StartsWithSegments("/live"),
+            context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/_blazor"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
         // Routing after the status code pages, so a re-executed request finds the "not found" page.
         app.UseRouting();
@@ -53,7 +52,6 @@ public static class TrackerEndpoints
         app.MapStrategyEndpoints();
         app.MapRiskEndpoints();
         app.MapReminderEndpoints();
-        app.MapHub<TrackerHub>(TrackerHub.Path);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

@@ -21,9 +21,7 @@ public static class TrackerServices
         // Data protection keys: the data folder on SQLite, the database on PostgreSQL (AddTrackerDatabase).
         builder.AddTrackerInteractivity();
         builder.Services.AddAntiforgery();
-        builder.Services.AddSignalR();
         builder.Services.AddSingleton<ChangeFeed>();
-        builder.Services.AddSingleton<ViewerCounter>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<RelayHealthCheck>("relay", tags: ["ready"])

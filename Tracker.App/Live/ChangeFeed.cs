@@ -1,18 +1,16 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Tracker.App.Live;
 
 /// <summary>
 /// Hands committed changes to whoever follows them: in-process subscribers by topic (the circuits'
-/// components, through <see cref="LiveUpdates"/>) and, until every page is interactive, the hub of
-/// the static pages. Only the change interceptor publishes.
+/// components, through <see cref="LiveUpdates"/>) and, with PostgreSQL, the other instances through
+/// the relay. Only the change interceptor publishes.
 /// </summary>
-public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> logger)
+public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
 {
-    public const string EventName = "changed";
 
     /// <summary>
     /// Several rows of one record saved together (a risk and its new snapshot) make one event: the
@@ -81,14 +79,14 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
     /// </summary>
     public event Action? ReloadRequested;
 
-    /// <summary>Publishes a commit of this instance: to local subscribers, the hub, and the other instances.</summary>
-    public async Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default)
+    /// <summary>Publishes a commit of this instance: to local subscribers and the other instances.</summary>
+    public Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default)
     {
         Relay?.Send(changes);
-        await PublishLocallyAsync(changes, cancellationToken);
+        return PublishLocallyAsync(changes, cancellationToken);
     }
 
-    /// <summary>Publishes another instance's commit here (caches, subscribers, hub), without relaying it again.</summary>
+    /// <summary>Publishes another instance's commit here (caches, subscribers), without relaying it again.</summary>
     public Task PublishRelayedAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken = default) =>
         PublishLocallyAsync(changes, cancellationToken);
 
@@ -103,9 +101,9 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
         }
     }
 
-    async Task PublishLocallyAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken)
+    Task PublishLocallyAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken)
     {
-        // Before broadcasting, so a browser re-fetching a fragment on the event never gets a cached copy.
+        // Before telling anyone, so a component reloading on the event never gets a cached copy.
         foreach (var area in changes.Select(c => c.Area).Distinct())
             Interlocked.Increment(ref _versions.GetOrAdd(area, _ => new StrongBox<long>()).Value);
         foreach (var change in OnePerRecord(changes))
@@ -117,15 +115,7 @@ public sealed class ChangeFeed(IHubContext<TrackerHub> hub, ILogger<ChangeFeed> 
                         try { subscription.Handler(change); }
                         catch (Exception ex) { logger.LogWarning(ex, "A live subscriber of {Topic} failed", topic); }
                     }
-            try
-            {
-                await hub.Clients.Groups(change.Groups.ToList()).SendAsync(EventName, change, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The change is committed; a failed broadcast must not turn a saved change into an error page.
-                logger.LogWarning(ex, "Could not broadcast {Area}:{Key}", change.Area, change.Key);
-            }
         }
+        return Task.CompletedTask;
     }
 }

@@ -8,7 +8,7 @@ public sealed class CommittedDataCacheTests
 {
     sealed class NumbersCache(ChangeFeed feed) : CommittedDataCache<string>(feed, "risks", "people");
 
-    readonly ChangeFeed _feed = new(new RecordingHubContext(), NullLogger<ChangeFeed>.Instance);
+    readonly ChangeFeed _feed = new(NullLogger<ChangeFeed>.Instance);
     int _loads;
 
     Task<string> Load(CancellationToken _) => Task.FromResult($"copy {++_loads}");

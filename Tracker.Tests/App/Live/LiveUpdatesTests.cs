@@ -9,7 +9,7 @@ namespace Tracker.Tests.App.Live;
 /// <summary>A circuit following topics: bursts coalesce, reconnects reload, others' saves are announced once.</summary>
 public sealed class LiveUpdatesTests
 {
-    readonly ChangeFeed _feed = new(new RecordingHubContext(), NullLogger<ChangeFeed>.Instance);
+    readonly ChangeFeed _feed = new(NullLogger<ChangeFeed>.Instance);
     readonly LiveAnnouncer _announcer = new();
     readonly CircuitEvents _circuit = new();
 
