@@ -73,7 +73,7 @@ public static class HtmlForms
 
     /// <summary>The error summary's messages, in order (GOV.UK pages not yet moved, and the new static pages).</summary>
     public static IReadOnlyList<string> ErrorSummary(this IDocument page) =>
-        page.QuerySelectorAll(".govuk-error-summary__list li, [data-error-summary] li").Select(li => li.TextContent.Trim()).ToList();
+        page.QuerySelectorAll("[data-error-summary] li").Select(li => li.TextContent.Trim()).ToList();
 
     /// <summary>The inline error of a field, without the hidden "Error:" prefix.</summary>
     public static string? FieldError(this IDocument page, string fieldId) =>
