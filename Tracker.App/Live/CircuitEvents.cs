@@ -10,7 +10,26 @@ public sealed class CircuitEvents
     /// <summary>The browser came back after a lost connection: changes may have been missed.</summary>
     public event Action? Reconnected;
 
-    internal void RaiseReconnected() => Reconnected?.Invoke();
+    /// <summary>
+    /// The browser's connection dropped (a closed tab, a sleeping laptop). The circuit is kept a while
+    /// for a quick reconnect, but nobody is looking: presence stops counting it.
+    /// </summary>
+    public event Action? Disconnected;
+
+    /// <summary>Whether the browser is connected now.</summary>
+    public bool IsConnected { get; private set; } = true;
+
+    internal void RaiseReconnected()
+    {
+        IsConnected = true;
+        Reconnected?.Invoke();
+    }
+
+    internal void RaiseDisconnected()
+    {
+        IsConnected = false;
+        Disconnected?.Invoke();
+    }
 }
 
 /// <summary>
@@ -38,6 +57,12 @@ public sealed class CircuitUserHandler(AuthenticationStateProvider authenticatio
     {
         if (_connectedBefore) events.RaiseReconnected();
         _connectedBefore = true;
+        return Task.CompletedTask;
+    }
+
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        events.RaiseDisconnected();
         return Task.CompletedTask;
     }
 

@@ -19,7 +19,12 @@ public sealed class LiveUpdates(ChangeFeed feed, LiveAnnouncer announcer, Circui
     public IDisposable Follow(IEnumerable<string> topics, Func<IReadOnlyList<ChangeEvent>, Task> onChanged, Func<Func<Task>, Task> dispatch)
     {
         var follower = new Follower(onChanged, dispatch, announcer, user.UserId);
-        var subscriptions = topics.Distinct().Select(topic => feed.Subscribe(topic, follower.Add)).ToList();
+        // While the browser is away (a closed tab whose circuit is kept for a quick reconnect) nothing is
+        // rendered for it: a reconnect reloads everything instead.
+        var subscriptions = topics.Distinct().Select(topic => feed.Subscribe(topic, change =>
+        {
+            if (circuit.IsConnected) follower.Add(change);
+        })).ToList();
         circuit.Reconnected += follower.Reload;
         // Another instance's changes may have been missed while the relay reconnected.
         feed.ReloadRequested += follower.Reload;

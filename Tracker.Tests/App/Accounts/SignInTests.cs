@@ -30,9 +30,10 @@ public sealed class SignInTests(TrackerAppFactory app, Xunit.Abstractions.ITestO
     }
 
     [Fact]
-    public async Task Hub_Anonymous_Refused()
+    public async Task Circuit_Anonymous_Refused()
     {
-        var response = await app.CreatePlainClient().PostAsync("/hubs/tracker/negotiate?negotiateVersion=1", null);
+        // No circuit starts without a signed-in user: the Blazor hub answers 401, not a sign-in page.
+        var response = await app.CreatePlainClient().PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 

@@ -55,6 +55,20 @@ public sealed class LiveUpdatesTests
     }
 
     [Fact]
+    public async Task Follow_BrowserAway_NothingDeliveredUntilItReconnects()
+    {
+        var calls = new List<IReadOnlyList<ChangeEvent>>();
+        using var following = Live().Follow(["risks"], changes => { lock (calls) calls.Add(changes); return Task.CompletedTask; }, Inline);
+        _circuit.RaiseDisconnected();
+        await _feed.PublishAsync([Event(2)]);
+        await Task.Delay(LiveUpdates.CoalesceWindow * 6);
+        Assert.Empty(calls);
+        _circuit.RaiseReconnected();
+        await Task.Delay(50);
+        Assert.Empty(Assert.Single(calls));
+    }
+
+    [Fact]
     public async Task Follow_Disposed_NoLongerSubscribed()
     {
         var following = Live().Follow(["risks", "risks:3"], _ => Task.CompletedTask, Inline);
