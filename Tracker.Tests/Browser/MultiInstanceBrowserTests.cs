@@ -48,11 +48,7 @@ public sealed class MultiInstanceBrowserTests(BrowserFixture browser, TwoServedI
             BaseURL = TwoServedInstancesFixture.BaseUrl(app), ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email address").FillAsync($"{account}@example.org");
-        await page.GetByLabel("Password").FillAsync(TrackerAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await BrowserFixture.SignInAsync(page, account);
         return page;
     }
 

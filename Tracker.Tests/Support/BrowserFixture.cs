@@ -38,12 +38,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         var page = await context.NewPageAsync();
+        await SignInAsync(page, account);
+        return page;
+    }
+
+    /// <summary>Signs a page in as a demo account through the sign-in form, on whichever app its context points at.</summary>
+    public static async Task SignInAsync(IPage page, string account)
+    {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync($"{account}@example.org");
         await page.GetByLabel("Password").FillAsync(TrackerAppFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
-        return page;
     }
 
     public async Task DisposeAsync()

@@ -31,11 +31,4 @@ public sealed class FormState
         if (result.Conflict is not null) ChangedElsewhere = null;
         return false;
     }
-
-    public void Reset()
-    {
-        Errors.Clear();
-        Conflict = null;
-        ChangedElsewhere = null;
-    }
 }
