@@ -85,7 +85,9 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         foreach (var entry in db.ChangeTracker.Entries())
         {
             // Data protection keys (PostgreSQL) are key material, not tracker records: never copied into the trail.
-            if (entry.Entity is AuditEntry or AuditChange or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) continue;
+            // A lead's unsaved draft is their own work in progress, written as they type: the update it becomes is audited.
+            if (entry.Entity is AuditEntry or AuditChange or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+                or Tracker.Domain.Strategy.UpdateDraft) continue;
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (entry.Entity is Entity entity) Stamp(entry, entity, now, who);
             _pending.Add(new PendingAudit(entry, entry.State, Snapshot(entry)));

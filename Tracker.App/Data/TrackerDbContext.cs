@@ -38,6 +38,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : Iden
     public DbSet<StrategyActionOwner> StrategyActionOwners => Set<StrategyActionOwner>();
     public DbSet<QuarterlyUpdate> QuarterlyUpdates => Set<QuarterlyUpdate>();
     public DbSet<QuarterLock> QuarterLocks => Set<QuarterLock>();
+    public DbSet<UpdateDraft> UpdateDrafts => Set<UpdateDraft>();
     public DbSet<RollUpOverride> RollUpOverrides => Set<RollUpOverride>();
     public DbSet<RagDefinition> RagDefinitions => Set<RagDefinition>();
     public DbSet<Metric> Metrics => Set<Metric>();
