@@ -154,6 +154,7 @@ public sealed class StrategyBrowserTests(BrowserFixture browser)
         await browser.App.WithDbAsync(async db =>
         {
             var user = await db.Users.Where(u => u.Email == "lead@example.org").Select(u => u.Id).SingleAsync();
+            await db.UpdateDrafts.Where(d => d.UserId == user && d.ActionId == ids[1]).ExecuteDeleteAsync();
             db.UpdateDrafts.Add(new UpdateDraft { UserId = user, ActionId = ids[1], Year = Current.Year, Quarter = Current.Quarter, Narrative = "A draft", SavedAt = DateTimeOffset.UtcNow });
             return await db.SaveChangesAsync();
         });
