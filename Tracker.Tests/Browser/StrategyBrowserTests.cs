@@ -173,6 +173,32 @@ public sealed class StrategyBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task AdminDialogs_OpenWithErrorsShowing_NoAxeViolations(int width)
+    {
+        var page = await browser.SignedInPageAsync("admin", width, width == 390 ? 844 : 720);
+        await page.OpenAsync("/admin/strategy");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a priority" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = "Add a priority" })).ToBeVisibleAsync();
+        await page.AssertNoAxeViolationsAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-error-summary]")).ToBeVisibleAsync();
+        await page.AssertNoAxeViolationsAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
+        await page.OpenAsync("/admin/strategy/metrics");
+        await page.Locator("[data-admin-metric] button.tree-button").Nth(1).ClickAsync();
+        await dialog.Locator("#Count").FillAsync("12.5");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-error-summary]")).ToBeVisibleAsync();
+        await page.AssertNoAxeViolationsAsync();
+        await page.Context.CloseAsync();
+    }
+
     public static TheoryData<string, string, int> Pages => new()
     {
         { "member", "/actions?year=2020&quarter=4", 1280 },
