@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Features.Reminders;
 using Tracker.Domain.Reminders;
+using Tracker.Domain.Strategy;
 using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Reminders;
@@ -18,7 +19,7 @@ public sealed class ReminderComponentTests(ReminderAppFactory app) : ComponentTe
     async Task<int> MakeOutstandingAsync(int person)
     {
         var meeting = await Reminders.NextMeetingAsync();
-        var q = ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline);
+        var q = FinancialQuarter.ReviewedBy(meeting.PapersDeadline);
         // Outside the scheduled window: only a chase sends.
         Reminders.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-10));
         return await App.WithDbAsync(async db =>
@@ -67,7 +68,7 @@ public sealed class ReminderComponentTests(ReminderAppFactory app) : ComponentTe
     {
         var ps = await Reminders.PersonIdAsync("PS");
         await MakeOutstandingAsync(ps);
-        await SignInAsAsync("chair");
+        await SignInAsAsync("admin");
 
         var cut = Render<ChaseButton>(p => p.Add(c => c.All, true));
         Assert.Equal("Chase all outstanding", cut.Find("button").TextContent.Trim());

@@ -66,7 +66,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task SendDue_SevenDaysBeforeDeadline_LeadGetsOutstandingActionsWithLinks_SecondRunSendsNothingNew()
     {
         var meeting = await app.NextMeetingAsync();
-        var quarter = ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline);
+        var quarter = FinancialQuarter.ReviewedBy(meeting.PapersDeadline);
         var actionId = await MakeOutstandingAsync("PS", quarter);
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-7));
 
@@ -115,7 +115,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task SendDue_AllActionsUpdated_NoActionReminder()
     {
         var meeting = await app.NextMeetingAsync();
-        var quarter = ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline);
+        var quarter = FinancialQuarter.ReviewedBy(meeting.PapersDeadline);
         await UpdateAllAsync("PS", quarter);
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-7));
 
@@ -128,7 +128,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task SendDue_OutsideTheWindow_NoActionReminders()
     {
         var meeting = await app.NextMeetingAsync();
-        await MakeOutstandingAsync("PS", ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline));
+        await MakeOutstandingAsync("PS", FinancialQuarter.ReviewedBy(meeting.PapersDeadline));
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-8));
 
         await app.SendDueAsync();
@@ -223,7 +223,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task SendDue_PersonTurnedActionRemindersOff_NoneSentToThem_OthersStillSent()
     {
         var meeting = await app.NextMeetingAsync();
-        await MakeOutstandingAsync("PS", ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline));
+        await MakeOutstandingAsync("PS", FinancialQuarter.ReviewedBy(meeting.PapersDeadline));
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ReminderPreferencesService>()
                 .SetAsync(await app.PersonIdAsync("PS"), ReminderKind.ActionUpdates, false, "Test");
@@ -239,7 +239,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task SendRemindersCommand_PrintsHowManyWereSent()
     {
         var meeting = await app.NextMeetingAsync();
-        await MakeOutstandingAsync("PS", ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline));
+        await MakeOutstandingAsync("PS", FinancialQuarter.ReviewedBy(meeting.PapersDeadline));
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-7));
         var output = new StringWriter();
 
@@ -259,7 +259,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task ClaimRace_TwoRunsAtOnce_EachReminderSentOnce()
     {
         var meeting = await app.NextMeetingAsync();
-        await MakeOutstandingAsync("PS", ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline));
+        await MakeOutstandingAsync("PS", FinancialQuarter.ReviewedBy(meeting.PapersDeadline));
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-7));
 
         // Two instances (or the command line beside the app) running at the same moment.
