@@ -85,6 +85,8 @@ public sealed class RemindersBrowserTests(BrowserFixture browser)
         var written = Directory.GetFiles(pickup, "*.eml").Where(f => !before.Contains(f)).Select(f => MimeMessage.Load(f)).ToList();
         var mail = Assert.Single(written, m => m.To.Mailboxes.Any(a => a.Address == "lead@example.org"));
         Assert.Matches(@"^Safer Bromley Partnership: \d+ action updates? due by \d+ \w+$", mail.Subject);
+        // Axe with the confirmation showing, once it has faded in (mid-fade its colours are blended).
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(e => getComputedStyle(e).opacity === '1')");
         await page.AssertNoAxeViolationsAsync();
         await page.Context.CloseAsync();
     }
