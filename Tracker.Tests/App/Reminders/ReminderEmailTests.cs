@@ -170,14 +170,14 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     [Fact]
     public async Task SendDue_SubGroupReportNotFiled_LeadWithoutAccountRemindedAtPersonsEmail()
     {
-        // Beverley Brown (BB) leads the Domestic Abuse and VAWG Sub-Group and has no account: her person's email is used.
-        await app.WithDbAsync(db => db.People.Where(p => p.Initials == "BB").ExecuteUpdateAsync(s => s.SetProperty(p => p.Email, "beverley.brown@bromley.example")));
+        // Rachel Dunley (RD) leads the Domestic Abuse and VAWG Sub-Group and has no account: her person's email is used.
+        await app.WithDbAsync(db => db.People.Where(p => p.Initials == "RD").ExecuteUpdateAsync(s => s.SetProperty(p => p.Email, "rachel.dunley@bromley.example")));
         var meeting = await app.NextMeetingAsync();
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-7));
 
         await app.SendDueAsync();
 
-        var mail = Assert.Single(app.Received(), m => IsTo(m, "beverley.brown@bromley.example") && m.Subject!.Contains("report due"));
+        var mail = Assert.Single(app.Received(), m => IsTo(m, "rachel.dunley@bromley.example") && m.Subject!.Contains("report due"));
         Assert.Equal($"Safer Bromley Partnership: Domestic Abuse and VAWG report due by {DayMonth(meeting.PapersDeadline)}", mail.Subject);
         var group = await app.WithDbAsync(db => db.Groups.Where(g => g.ShortName == "Domestic Abuse and VAWG").Select(g => g.Id).SingleAsync());
         Assert.Contains($"{ReminderAppFactory.BaseUrl}/meetings/{meeting.Id}/sub-group-reports/{group}", mail.TextBody);
