@@ -11,7 +11,8 @@ namespace Tracker.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class StrategyBrowserTests(BrowserFixture browser)
 {
-    static FinancialQuarter Current => FinancialQuarter.Containing(DateOnly.FromDateTime(DateTime.UtcNow));
+    // What the pages default to: the quarter the next Strategic Group meeting reviews.
+    FinancialQuarter Current => browser.App.QuarterUnderReview();
 
     Task<int> ActionIdAsync(string number) =>
         browser.App.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title.Contains("2020"))
@@ -74,7 +75,7 @@ public sealed class StrategyBrowserTests(BrowserFixture browser)
     /// Two of the lead's actions made outstanding for the quarter (their updates of it removed), so the
     /// test does not depend on which the sample data has updated; the ones it has updated are taken first.
     /// </summary>
-    async Task<IReadOnlyList<int>> OutstandingActionsAsync(int count)
+    async Task<(IReadOnlyList<int> Ids, FinancialQuarter Quarter)> OutstandingActionsAsync(int count)
     {
         await using var scope = browser.App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().UseCircuitUser(await ComponentTestContext.PrincipalAsync(browser.App, "lead"));
@@ -83,7 +84,7 @@ public sealed class StrategyBrowserTests(BrowserFixture browser)
             .OrderBy(r => r.State == MyUpdateState.Updated ? 0 : 1).Select(r => r.ActionId).Take(count).ToList();
         var q = my.Quarter;
         await browser.App.WithDbAsync(db => db.QuarterlyUpdates.Where(u => ids.Contains(u.ActionId) && u.Year == q.Year && u.Quarter == q.Quarter).ExecuteDeleteAsync());
-        return ids;
+        return (ids, q);
     }
 
     /// <summary>Counts what the user does other than typing: every press of a pointer, and every key that is not a character, Backspace or Delete.</summary>
@@ -102,7 +103,7 @@ public sealed class StrategyBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task MyUpdates_LeadUpdatesTwoActions_AtMostTwoInteractionsEach()
     {
-        var ids = await OutstandingActionsAsync(2);
+        var (ids, quarter) = await OutstandingActionsAsync(2);
         var page = await browser.SignedInPageAsync("lead");
         await page.OpenAsync("/actions/my");
         await page.EvaluateAsync(CountInteractions);
@@ -122,14 +123,14 @@ public sealed class StrategyBrowserTests(BrowserFixture browser)
 
         Assert.All(counts, c => Assert.InRange(c, 1, 2));
         foreach (var id in ids)
-            Assert.True(await browser.App.WithDbAsync(db => db.QuarterlyUpdates.AnyAsync(u => u.ActionId == id && u.Year == Current.Year && u.Quarter == Current.Quarter && u.Rag == RagStatus.Green)));
+            Assert.True(await browser.App.WithDbAsync(db => db.QuarterlyUpdates.AnyAsync(u => u.ActionId == id && u.Year == quarter.Year && u.Quarter == quarter.Quarter && u.Rag == RagStatus.Green)));
         await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task MyUpdates_DraftTyped_SurvivesAReloadAndIsRestored()
     {
-        var id = (await OutstandingActionsAsync(1))[0];
+        var id = (await OutstandingActionsAsync(1)).Ids[0];
         var page = await browser.SignedInPageAsync("lead");
         await page.OpenAsync("/actions/my");
         var row = page.Locator($"[data-action-id='{id}']");
@@ -150,12 +151,12 @@ public sealed class StrategyBrowserTests(BrowserFixture browser)
     [InlineData(390)]
     public async Task MyUpdates_ErrorsAndDraftOfferShowing_NoAxeViolationsAndNoSidewaysScroll(int width)
     {
-        var ids = await OutstandingActionsAsync(2);
+        var (ids, quarter) = await OutstandingActionsAsync(2);
         await browser.App.WithDbAsync(async db =>
         {
             var user = await db.Users.Where(u => u.Email == "lead@example.org").Select(u => u.Id).SingleAsync();
             await db.UpdateDrafts.Where(d => d.UserId == user && d.ActionId == ids[1]).ExecuteDeleteAsync();
-            db.UpdateDrafts.Add(new UpdateDraft { UserId = user, ActionId = ids[1], Year = Current.Year, Quarter = Current.Quarter, Narrative = "A draft", SavedAt = DateTimeOffset.UtcNow });
+            db.UpdateDrafts.Add(new UpdateDraft { UserId = user, ActionId = ids[1], Year = quarter.Year, Quarter = quarter.Quarter, Narrative = "A draft", SavedAt = DateTimeOffset.UtcNow });
             return await db.SaveChangesAsync();
         });
         var page = await browser.SignedInPageAsync("lead", width, width == 390 ? 844 : 720);
