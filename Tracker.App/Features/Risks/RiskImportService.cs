@@ -35,7 +35,8 @@ public sealed class RiskImportService(IDbContextFactory<TrackerDbContext> dbs, I
     async Task<List<(ParsedRiskRow Row, Risk Risk, RiskSnapshot? Before)>> ApplyAsync(TrackerDbContext db, IReadOnlyList<ParsedRiskRow> rows, CancellationToken ct)
     {
         var references = rows.Select(r => r.Input.Reference.Trim().ToUpperInvariant()).ToList();
-        var existing = await db.Risks.Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery()
+        // In their order: the file's actions replace them position by position (PostgreSQL returns rows in no set order).
+        var existing = await db.Risks.Include(r => r.FurtherActions.OrderBy(a => a.Order)).Include(r => r.Assessments).AsSplitQuery()
             .Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, ct);
         var applied = new List<(ParsedRiskRow, Risk, RiskSnapshot?)>();
         foreach (var row in rows)
