@@ -98,26 +98,45 @@ public sealed class RiskImportService(IDbContextFactory<TrackerDbContext> dbs, I
         // first assessments and further actions are written in bulk, audited and announced the same way.
         int created = 0, updated = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var chunk in parsed.Rows.Chunk(ImportChunkSize))
+        try
         {
-            var added = new List<Risk>();
-            foreach (var (_, risk, before) in await ApplyAsync(db, chunk, ct))
+            foreach (var chunk in parsed.Rows.Chunk(ImportChunkSize))
             {
-                if (before is null) added.Add(risk);
-                else if (RiskSnapshot.Of(risk) != before)
+                var added = new List<Risk>();
+                foreach (var (_, risk, before) in await ApplyAsync(db, chunk, ct))
                 {
-                    db.Entry(risk).State = EntityState.Modified;
-                    updated++;
+                    if (before is null) added.Add(risk);
+                    else if (RiskSnapshot.Of(risk) != before)
+                    {
+                        db.Entry(risk).State = EntityState.Modified;
+                        updated++;
+                    }
                 }
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                await InsertAsync(db, added, ct);
+                created += added.Count;
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            await InsertAsync(db, added, ct);
-            created += added.Count;
+            await transaction.CommitAsync(ct);
         }
-        await transaction.CommitAsync(ct);
+        catch (Exception e) when (IsRace(e))
+        {
+            // Someone saved a risk (a new reference, or a change to one in the file) while the file was
+            // being imported: the transaction rolls back, so nothing of the file is kept.
+            return ImportResult.Failed("Someone else changed the risk register while your file was importing. Nothing was imported: import the file again.");
+        }
         return new ImportResult([], created, updated);
     }
+
+    /// <summary>A unique reference taken, a row changed underneath us, or the database busy: a refusal, not an error page.</summary>
+    static bool IsRace(Exception e) => e switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: { } inner } => IsRace(inner),
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 or 5 or 6 } => true,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.DeadlockDetected } => true,
+        _ => false,
+    };
 
     /// <summary>New risks with their children: the risks first, for the keys their children name.</summary>
     static async Task InsertAsync(TrackerDbContext db, IReadOnlyList<Risk> risks, CancellationToken ct)

@@ -181,6 +181,22 @@ public abstract class RiskImportTestsBase(TrackerAppFactory app)
         var last = await app.RiskAsync("B1250");
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Risk) && a.EntityKey == last.Id.ToString())));
     }
+
+    [ProviderFact]
+    public async Task ImportCsvAsync_SameNewRisksImportedFourTimesAtOnce_OneWinsTheOthersRefusedOrFindThemSaved()
+    {
+        // Each import checks references before its transaction; those that overlap meet the unique
+        // reference (or the busy database) when they insert, and must refuse rather than fail.
+        var exported = (await ExportAsync()).Split("\r\n").Where(l => l.Length > 0).ToList();
+        var csv = string.Join("\r\n", [.. exported, .. Enumerable.Range(1, 400).Select(i => NewRow($"C{i}", $"Raced risk {i}", "", "", "", ""))]);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => ImportAsync(csv))));
+
+        Assert.Equal(400, results.Sum(r => r.Created));
+        Assert.All(results.Where(r => r.Errors.Count > 0), r => Assert.Equal(
+            "Someone else changed the risk register while your file was importing. Nothing was imported: import the file again.", Assert.Single(r.Errors).Message));
+        Assert.Equal(400, await app.WithDbAsync(db => db.Risks.CountAsync(r => r.Reference.StartsWith("C"))));
+    }
 }
 
 /// <summary>The cases of <see cref="RiskImportTestsBase"/> on SQLite (the default provider).</summary>
