@@ -14,7 +14,7 @@ namespace Tracker.App.Features.Risks;
 /// records (one context per load), so an open register costs no database work between saves.
 /// </summary>
 public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock,
-    RiskDataCache? cache = null)
+    RiskDataCache? cache = null, StrategicGroupMeetingsCache? meetings = null)
 {
     readonly RiskPermissions _permissions = new(dbs, user);
 
@@ -58,7 +58,7 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
     /// <summary>What direction of travel is measured against: the date asked for (<c>?since=</c>) or the default, and what that date is.</summary>
     public async Task<RiskComparison> GetComparisonAsync(DateOnly? requested, CancellationToken ct = default)
     {
-        var calendar = new StrategicGroupCalendar(dbs);
+        var calendar = new StrategicGroupCalendar(dbs, meetings);
         if (requested is { } chosen)
         {
             var on = await calendar.OnAsync(chosen, ct);
