@@ -84,6 +84,7 @@ public sealed class RiskRegisterPagingTests(TrackerAppFactory app) : ComponentTe
     public async Task Register_FilterChosenOnALaterPage_BackToTheFirstPage()
     {
         var cut = await OpenRegisterAsync("sort=reference&page=2");
+        cut.Find("[data-filters-toggle]").Click();
         await cut.ChooseAsync("status", "all");
         Assert.EndsWith("/risks?status=all&sort=reference", Uri);
     }
