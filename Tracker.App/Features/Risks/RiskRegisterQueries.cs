@@ -202,15 +202,17 @@ public sealed class ReferenceOrder : IComparer<string>
 
     public int Compare(string? x, string? y)
     {
-        static (string, int) Split(string? s)
+        // Called for every pair a sort compares (thousands for a long register): no allocations.
+        static (int Letters, int Number) Split(ReadOnlySpan<char> s)
         {
-            s ??= "";
-            var letters = new string(s.TakeWhile(c => !char.IsDigit(c)).ToArray());
-            return (letters, int.TryParse(s[letters.Length..], out var n) ? n : 0);
+            var letters = 0;
+            while (letters < s.Length && !char.IsDigit(s[letters])) letters++;
+            return (letters, int.TryParse(s[letters..], out var n) ? n : 0);
         }
-        var (lx, nx) = Split(x);
-        var (ly, ny) = Split(y);
-        var c = string.CompareOrdinal(lx, ly);
-        return c != 0 ? c : nx.CompareTo(ny);
+        ReadOnlySpan<char> a = x ?? "", b = y ?? "";
+        var (lx, nx) = Split(a);
+        var (ly, ny) = Split(b);
+        var c = a[..lx].SequenceCompareTo(b[..ly]);
+        return c != 0 ? Math.Sign(c) : nx.CompareTo(ny);
     }
 }
