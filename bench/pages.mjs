@@ -86,7 +86,7 @@ async function timeToInteractive() {
         if (!shared) await context.close();
       }
       if (shared) await shared.close();
-      const p = (key, q) => percentile(results.map((r) => r[key]).sort((a, b) => a - b), q);
+      const p = (key, q) => percentile(results.map((r) => r[key]).filter(Number.isFinite).sort((a, b) => a - b), q);
       console.log(`| \`${path}\` | ${cache} | ${ms(p("firstByte", 50))} / ${ms(p("firstByte", 95))} | ${ms(p("paint", 50))} / ${ms(p("paint", 95))} | ${ms(p("ready", 50))} / ${ms(p("ready", 95))} | ${ms(p("ready", 100))} | ${before} → ${load()} |`);
     }
   }
