@@ -16,6 +16,7 @@ public static class MeetingsEndpoints
         services.AddScoped<SubGroupReportService>();
         services.AddScoped<StrategicGroupCalendar>();
         services.AddSingleton<StrategicGroupMeetingsCache>();
+        services.AddScoped<ReviewCycle>();
         services.AddScoped<MattersArisingService>();
         services.AddSingleton<MattersDataCache>();
     }

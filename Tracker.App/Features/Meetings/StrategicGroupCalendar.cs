@@ -9,7 +9,7 @@ using Tracker.Domain.Strategy;
 namespace Tracker.App.Features.Meetings;
 
 /// <summary>A Strategic Group meeting as other areas need it: when it is and when its papers are due.</summary>
-public sealed record StrategicGroupMeeting(int Id, string Group, DateOnly Date, DateOnly PapersDeadline)
+public sealed record StrategicGroupMeeting(int Id, string Group, DateOnly Date, DateOnly PapersDeadline, bool IsOpen = true)
 {
     public string Title => $"{Group} on {UkDates.Long(Date)}";
 }
@@ -29,7 +29,8 @@ public sealed class StrategicGroupCalendar(IDbContextFactory<TrackerDbContext> d
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await Strategic(db).OrderBy(m => m.Date).ThenBy(m => m.Id)
-            .Select(m => new StrategicGroupMeeting(m.Id, m.Group!.ShortName, m.Date, m.PapersDeadline)).ToListAsync(ct);
+            .Select(m => new StrategicGroupMeeting(m.Id, m.Group!.ShortName, m.Date, m.PapersDeadline,
+                m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished)).ToListAsync(ct);
     }
 
     // One context per question. Filter and order on the entity; project last, so EF can translate the query.
@@ -38,13 +39,9 @@ public sealed class StrategicGroupCalendar(IDbContextFactory<TrackerDbContext> d
     {
         if (cache is not null) return inMemory(await cache.GetAsync(LoadAllAsync, ct));
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await query(Strategic(db)).Select(m => new StrategicGroupMeeting(m.Id, m.Group!.ShortName, m.Date, m.PapersDeadline)).FirstOrDefaultAsync(ct);
+        return await query(Strategic(db)).Select(m => new StrategicGroupMeeting(m.Id, m.Group!.ShortName, m.Date, m.PapersDeadline,
+                m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished)).FirstOrDefaultAsync(ct);
     }
-
-    /// <summary>The first meeting on or after <paramref name="from"/> (and no later than <paramref name="until"/> when given).</summary>
-    public Task<StrategicGroupMeeting?> NextOnOrAfterAsync(DateOnly from, DateOnly? until = null, CancellationToken ct = default) =>
-        FirstAsync(q => q.Where(m => m.Date >= from && (until == null || m.Date <= until)).OrderBy(m => m.Date),
-            all => all.FirstOrDefault(m => m.Date >= from && (until == null || m.Date <= until)), ct);
 
     /// <summary>The latest meeting strictly before <paramref name="before"/>.</summary>
     public Task<StrategicGroupMeeting?> LastBeforeAsync(DateOnly before, CancellationToken ct = default) =>
@@ -56,10 +53,20 @@ public sealed class StrategicGroupCalendar(IDbContextFactory<TrackerDbContext> d
         FirstAsync(q => q.Where(m => m.Date == date).OrderBy(m => m.Id), all => all.FirstOrDefault(m => m.Date == date), ct);
 
     /// <summary>
-    /// The quarter a meeting reviews: the latest financial quarter complete before the meeting date
-    /// (the quarter the meeting falls in is still under way).
+    /// The meeting the leads are working to now: the first Strategic Group meeting from today not yet
+    /// held. It stays so after its papers deadline, until the day after the meeting (updates then are late).
     /// </summary>
-    public static FinancialQuarter QuarterReviewedAt(DateOnly meetingDate) => FinancialQuarter.Containing(meetingDate).Previous;
+    public Task<StrategicGroupMeeting?> UnderReviewAsync(DateOnly today, CancellationToken ct = default) =>
+        FirstAsync(q => q.Where(m => m.Date >= today && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished))
+            .OrderBy(m => m.Date).ThenBy(m => m.Id), all => all.FirstOrDefault(m => m.Date >= today && m.IsOpen), ct);
+
+    /// <summary>The first meeting that reviews <paramref name="quarter"/>: its papers deadline falls in the quarter after it.</summary>
+    public Task<StrategicGroupMeeting?> ReviewingAsync(FinancialQuarter quarter, CancellationToken ct = default)
+    {
+        var (from, until) = (quarter.Next.Start, quarter.Next.End);
+        return FirstAsync(q => q.Where(m => m.PapersDeadline >= from && m.PapersDeadline <= until).OrderBy(m => m.Date).ThenBy(m => m.Id),
+            all => all.FirstOrDefault(m => m.PapersDeadline >= from && m.PapersDeadline <= until), ct);
+    }
 }
 
 /// <summary>
