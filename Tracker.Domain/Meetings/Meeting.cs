@@ -144,9 +144,8 @@ public sealed class Meeting : Entity
     {
         var ordered = _agenda.OrderBy(a => a.Order).ToList();
         var item = AddAgendaItem("", title, presenter, paperLink, kind);
-        var closing = ordered.Count;
-        while (closing > 0 && AgendaPlan.IsClosing(ordered[closing - 1].Title)) closing--;
-        ordered.Insert(closing, item);
+        var closing = ordered.FindIndex(a => AgendaPlan.IsClosing(a.Title));
+        ordered.Insert(closing < 0 ? ordered.Count : closing, item);
         Renumber(ordered);
         return item;
     }
