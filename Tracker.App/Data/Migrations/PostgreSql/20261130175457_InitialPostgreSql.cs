@@ -329,33 +329,6 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "StandingItems",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GroupId = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Presenter = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_StandingItems", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_StandingItems_Groups_GroupId",
-                        column: x => x.GroupId,
-                        principalTable: "Groups",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -1264,6 +1237,38 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UpdateDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    Rag = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Narrative = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    EvidenceLink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UpdateDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UpdateDrafts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UpdateDrafts_StrategyActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "StrategyActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "RiskCategories",
                 columns: new[] { "Id", "Appetite", "Code", "CreatedAt", "CreatedBy", "Label", "UpdatedAt", "UpdatedBy", "Version" },
@@ -1556,11 +1561,6 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_StandingItems_GroupId_Order",
-                table: "StandingItems",
-                columns: new[] { "GroupId", "Order" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_StrategyActionOwners_PersonId",
                 table: "StrategyActionOwners",
                 column: "PersonId");
@@ -1595,6 +1595,17 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 name: "IX_SubPriorities_PriorityId",
                 table: "SubPriorities",
                 column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UpdateDrafts_ActionId",
+                table: "UpdateDrafts",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UpdateDrafts_UserId_ActionId_Year_Quarter",
+                table: "UpdateDrafts",
+                columns: new[] { "UserId", "ActionId", "Year", "Quarter" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1673,19 +1684,16 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 name: "RollUpOverrides");
 
             migrationBuilder.DropTable(
-                name: "StandingItems");
-
-            migrationBuilder.DropTable(
                 name: "StrategyActionOwners");
 
             migrationBuilder.DropTable(
                 name: "SubGroupReports");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "UpdateDrafts");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
@@ -1701,6 +1709,9 @@ namespace Tracker.App.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Risks");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "StrategyActions");
