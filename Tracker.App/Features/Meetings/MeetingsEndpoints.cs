@@ -12,6 +12,7 @@ public static class MeetingsEndpoints
         services.AddScoped<MeetingsService>();
         services.AddScoped<AgendaService>();
         services.AddScoped<AttendanceService>();
+        services.AddScoped<StandingItemsService>();
         services.AddScoped<MinutesService>();
         services.AddScoped<SubGroupReportService>();
         services.AddScoped<StrategicGroupCalendar>();
