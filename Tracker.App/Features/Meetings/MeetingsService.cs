@@ -136,7 +136,9 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
         if (meeting is null) return SaveResult.Missing();
         return await db.SaveVersionedAsync(meeting, loadedVersion, () => DetailValues(meeting), () =>
         {
-            if (!meeting.TryAdvance(to)) return SaveResult.Invalid("", $"The meeting is already {meeting.Status.Text().ToLowerInvariant()}: a meeting's status only moves forward");
+            if (to == MeetingStatus.MinutesApproved)
+                return SaveResult.Invalid("", "Record at which meeting the minutes were agreed as a correct record, on the minutes page");
+            if (!meeting.TryAdvance(to, Today)) return SaveResult.Invalid("", $"The meeting is already {meeting.Status.Text().ToLowerInvariant()}: a meeting's status only moves forward");
             return null;
         }, ct);
     }
