@@ -13,6 +13,8 @@ public static class MeetingsEndpoints
         services.AddScoped<AgendaService>();
         services.AddScoped<AttendanceService>();
         services.AddScoped<MinutesService>();
+        services.AddScoped<MinuteCorrectionsService>();
+        services.AddScoped<QuestionsService>();
         services.AddScoped<SubGroupReportService>();
         services.AddScoped<StrategicGroupCalendar>();
         services.AddScoped<MattersArisingService>();
