@@ -19,6 +19,15 @@ public sealed record MeetingHeader(int Id, int Version, int GroupId, string Grou
 {
     public string Title => $"{Group}, {UkDates.Long(Date)}";
 
+    /// <summary>
+    /// The day the meeting's papers stand at: the papers deadline (never after the meeting). The pack
+    /// reconstructs each paper from dated history up to the end of this day.
+    /// </summary>
+    public DateOnly PapersAsAt => PapersDeadline < Date ? PapersDeadline : Date;
+
+    /// <summary>The end of <see cref="PapersAsAt"/> in London: anything recorded before it is in the papers.</summary>
+    public DateTimeOffset PapersCutOff => UkDates.EndOfDay(PapersAsAt);
+
     /// <summary>When questions are due, from the meeting's date and the agenda's publication.</summary>
     public QuestionDeadlines QuestionDeadlines => QuestionDeadlines.For(Date, AgendaPublished);
 }
