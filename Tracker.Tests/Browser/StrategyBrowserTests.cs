@@ -8,7 +8,8 @@ namespace Tracker.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class StrategyBrowserTests(BrowserFixture browser)
 {
-    static FinancialQuarter Current => FinancialQuarter.Containing(DateOnly.FromDateTime(DateTime.UtcNow));
+    // What the pages default to: the quarter the next Strategic Group meeting reviews.
+    FinancialQuarter Current => browser.App.QuarterUnderReview();
 
     Task<int> ActionIdAsync(string number) =>
         browser.App.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title.Contains("2020"))

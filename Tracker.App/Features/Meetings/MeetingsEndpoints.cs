@@ -17,6 +17,7 @@ public static class MeetingsEndpoints
         services.AddScoped<QuestionsService>();
         services.AddScoped<SubGroupReportService>();
         services.AddScoped<StrategicGroupCalendar>();
+        services.AddScoped<ReviewCycle>();
         services.AddScoped<MattersArisingService>();
         services.AddSingleton<MattersDataCache>();
     }

@@ -1,3 +1,4 @@
+using Tracker.App.Features.Meetings;
 using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
@@ -54,16 +55,25 @@ public enum MyUpdateState
 
 public sealed record MyUpdateRow(int ActionId, string Number, string Description, string? GroupName, MyUpdateState State, RagStatus? Rag);
 
-public sealed record MyUpdatesView(FinancialQuarter Quarter, PapersDeadline Deadline, IReadOnlyList<MyUpdateRow> Rows);
+public sealed record MyUpdatesView(UnderReview Review, IReadOnlyList<MyUpdateRow> Rows)
+{
+    public FinancialQuarter Quarter => Review.Quarter;
+    public int Updated => Rows.Count(r => r.State == MyUpdateState.Updated);
+}
 
-public sealed record CompletenessRow(string Name, int Updated, int Outstanding, int Late)
+/// <param name="PersonId">The lead's person, on the "By lead" rows (the clerk chases them from there).</param>
+public sealed record CompletenessRow(string Name, int Updated, int Outstanding, int Late, int? PersonId = null)
 {
     public int Total => Updated + Outstanding + Late;
 }
 
-public sealed record Completeness(int StrategyId, string StrategyTitle, FinancialQuarter Quarter, PapersDeadline Deadline,
+public sealed record Completeness(int StrategyId, string StrategyTitle, UnderReview Review,
     IReadOnlyList<CompletenessRow> ByGroup, IReadOnlyList<CompletenessRow> ByLead, QuarterLockView? Lock,
-    IReadOnlyList<ActionView> WithoutSubGroup, bool PastDeadline);
+    IReadOnlyList<ActionView> WithoutSubGroup)
+{
+    public FinancialQuarter Quarter => Review.Quarter;
+    public bool PastDeadline => Review.PastDeadline;
+}
 
 public sealed record RagCount(RagStatus? Rag, int Count, int Previous)
 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Common;
 using Tracker.App.Data;
+using Tracker.App.Features.Meetings;
 using Tracker.Domain.Common;
 using Tracker.Domain.Strategy;
 
@@ -13,7 +14,7 @@ public sealed record UpdateSubmission(RagStatus? Rag, string? Narrative, string?
 /// Writes of the quarterly review: leads' updates, the chair's sign-off, roll-up and metric overrides.
 /// Each write validates, then authorises (role and ownership), then saves with the loaded version.
 /// </summary>
-public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock, PapersDeadlines deadlines)
+public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock, ReviewCycle cycle)
 {
     readonly QuarterlyUpdateInputValidator _validator = new();
     readonly RagOverrideInputValidator _overrideValidator = new();
@@ -30,7 +31,7 @@ public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICu
             .Include(a => a.Objective!).ThenInclude(o => o.Priority)
             .SingleOrDefaultAsync(a => a.Id == actionId, ct);
         if (action is null) return SaveResult.Missing();
-        if (quarter > deadlines.CurrentQuarter) return SaveResult.Invalid("", $"You cannot update {quarter.Label} yet: it has not started");
+        if (quarter > cycle.CurrentQuarter) return SaveResult.Invalid("", $"You cannot update {quarter.Label} yet: it has not started");
 
         var input = new QuarterlyUpdateInput(submission.Rag, submission.Narrative, submission.EvidenceLink, action.LastUpdateBefore(quarter)?.Rag);
         var errors = _validator.Check(input);

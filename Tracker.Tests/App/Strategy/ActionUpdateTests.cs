@@ -12,7 +12,8 @@ namespace Tracker.Tests.App.Strategy;
 /// <summary>The single-action update page and the chair's sign-off, with real services, database and change feed.</summary>
 public sealed class ActionUpdateTests(TrackerAppFactory app) : ComponentTestContext(app), IClassFixture<TrackerAppFactory>
 {
-    static FinancialQuarter Current => FinancialQuarter.Containing(DateOnly.FromDateTime(DateTime.UtcNow));
+    // What the pages default to: the quarter the next Strategic Group meeting reviews.
+    FinancialQuarter Current => App.QuarterUnderReview();
 
     Task<int> ActionIdAsync(string number) =>
         App.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title.Contains("2020"))
