@@ -13,6 +13,7 @@ public static class StrategyEndpoints
         services.AddSingleton<StrategyDataCache>();
         services.AddScoped<StrategyQueries>();
         services.AddScoped<StrategyService>();
+        services.AddScoped<UpdateDraftService>();
         services.AddScoped<StrategyAdminService>();
         services.AddScoped<MetricsAdminService>();
         services.AddScoped<StrategyExport>();

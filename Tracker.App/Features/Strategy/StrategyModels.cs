@@ -53,9 +53,22 @@ public enum MyUpdateState
     Locked,
 }
 
-public sealed record MyUpdateRow(int ActionId, string Number, string Description, string? GroupName, MyUpdateState State, RagStatus? Rag);
+/// <summary>One of a lead's actions for the quarter: where it sits, this quarter's update if any and the last one before it.</summary>
+public sealed record MyUpdateRow(int ActionId, string Number, string Description, string? GroupName, MyUpdateState State, RagStatus? Rag)
+{
+    /// <summary>The action's version, for the in-place update's concurrency check.</summary>
+    public int Version { get; init; }
+    public int PriorityId { get; init; }
+    /// <summary>"Priority One – Safer Neighbourhoods": action numbers repeat across priorities.</summary>
+    public string PriorityHeading { get; init; } = "";
+    public int ObjectiveId { get; init; }
+    public string ObjectiveHeading { get; init; } = "";
+    public UpdateView? Current { get; init; }
+    /// <summary>The latest update of an earlier quarter: shown, and offered as the narrative to carry forward.</summary>
+    public UpdateView? Previous { get; init; }
+}
 
-public sealed record MyUpdatesView(UnderReview Review, IReadOnlyList<MyUpdateRow> Rows)
+public sealed record MyUpdatesView(UnderReview Review, IReadOnlyList<MyUpdateRow> Rows, IReadOnlyDictionary<RagStatus, string> Definitions)
 {
     public FinancialQuarter Quarter => Review.Quarter;
     public int Updated => Rows.Count(r => r.State == MyUpdateState.Updated);

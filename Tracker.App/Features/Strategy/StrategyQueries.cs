@@ -203,11 +203,13 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
     {
         var review = await cycle.NowAsync(ct);
         var quarter = review.Quarter;
-        if (user.PersonId is not { } me) return new MyUpdatesView(review, []);
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var definitions = await DefinitionsAsync(db, ct);
+        if (user.PersonId is not { } me) return new MyUpdatesView(review, [], definitions);
+        // Updates up to this quarter: this quarter's status and the last one before it (what a lead carries forward).
         var actions = await db.StrategyActions.AsNoTracking().AsSplitQuery()
             .Include(a => a.OwningGroup)
-            .Include(a => a.Updates.Where(u => u.Year == quarter.Year && u.Quarter == quarter.Quarter))
+            .Include(a => a.Updates.Where(u => u.Year * 10 + u.Quarter <= quarter.Year * 10 + quarter.Quarter))
             .Include(a => a.Objective!).ThenInclude(o => o.Priority)
             .Where(a => !a.IsRetired && !a.Objective!.IsRetired
                         && (a.Owners.Any(o => o.PersonId == me) || a.OwningGroup!.Members.Any(m => m.PersonId == me && m.IsLead)))
@@ -215,15 +217,25 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
         var locked = (await db.QuarterLocks.AsNoTracking().Where(l => l.Year == quarter.Year && l.Quarter == quarter.Quarter)
             .Select(l => l.StrategyId).ToListAsync(ct)).ToHashSet();
         var rows = actions
-            .OrderBy(a => a.Objective!.Priority!.Number).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Order)
+            .OrderBy(a => a.Objective!.Priority!.Number).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Objective!.Number).ThenBy(a => a.Order)
             .Select(a =>
             {
                 var update = a.CurrentUpdate(quarter);
+                var previous = a.LastUpdateBefore(quarter);
                 var state = locked.Contains(a.Objective!.Priority!.StrategyId) ? MyUpdateState.Locked
                     : update is null ? MyUpdateState.NotUpdated : MyUpdateState.Updated;
-                return new MyUpdateRow(a.Id, a.Number, a.Description, a.OwningGroup?.Name, state, update?.Rag);
+                return new MyUpdateRow(a.Id, a.Number, a.Description, a.OwningGroup?.Name, state, update?.Rag)
+                {
+                    Version = a.Version,
+                    PriorityId = a.Objective.PriorityId,
+                    PriorityHeading = a.Objective.Priority.Heading,
+                    ObjectiveId = a.ObjectiveId,
+                    ObjectiveHeading = $"Objective {a.Objective.Number}: {a.Objective.Title}",
+                    Current = update is null ? null : View(update),
+                    Previous = previous is null ? null : View(previous),
+                };
             }).ToList();
-        return new MyUpdatesView(review, rows);
+        return new MyUpdatesView(review, rows, definitions);
     }
 
     /// <summary>For the clerk and chair: per sub-group and per lead, how many actions are updated, outstanding or late.</summary>

@@ -45,11 +45,14 @@ public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICu
         var strategyId = action.Objective!.Priority!.StrategyId;
         if (await LockRefusalAsync(db, strategyId, quarter, submission.LockReason, ct, nameof(UpdateSubmission.LockReason)) is { } refused) return refused;
 
-        return await db.SaveVersionedAsync(action, loadedVersion, () => Values(action, quarter), () =>
+        var result = await db.SaveVersionedAsync(action, loadedVersion, () => Values(action, quarter), () =>
         {
             action.RecordUpdate(quarter, input.Rag!.Value, input.Narrative, input.EvidenceLink, user.PersonId, user.DisplayName, clock.GetUtcNow());
             return null;
         }, ct);
+        // The draft has become the update. Deleted after the save, not in it: a draft is never a reason to refuse an update.
+        if (result.Succeeded && user.UserId is { } me) await UpdateDraftService.Find(db, me, actionId, quarter).ExecuteDeleteAsync(ct);
+        return result;
     }
 
     static IReadOnlyList<ConflictValue> Values(StrategyAction action, FinancialQuarter quarter)

@@ -219,4 +219,19 @@ public sealed class ActionUpdateTests(TrackerAppFactory app) : ComponentTestCont
         var page = Render<ActionPage>(p => p.Add(a => a.Id, id));
         page.WaitForAssertion(() => Assert.Contains("Earlier versions for 2020/21 Q4 (1)", page.Find("[data-quarter='20204']").TextContent));
     }
+
+    [Fact]
+    public async Task Draft_TypedOnTheSingleActionPage_OfferedWhenItOpensAgainAndRestored()
+    {
+        var id = await ActionIdAsync("5.1");
+        var cut = await OpenAsync("lead", id, new FinancialQuarter(2019, 2));
+        cut.Find("#Narrative").Input("Drafted before the connection dropped");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-draft-kept]")));
+
+        var again = await OpenAsync("lead", id, new FinancialQuarter(2019, 2));
+        again.WaitForAssertion(() => Assert.Contains("You have an unsaved draft from", again.Find("[data-draft-offer]").TextContent));
+        again.Find("[data-restore]").Click();
+        Assert.Equal("Drafted before the connection dropped", again.Find("#Narrative").TextContent);
+        Assert.Empty(again.FindAll("[data-draft-offer]"));
+    }
 }
