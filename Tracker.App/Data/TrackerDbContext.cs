@@ -30,6 +30,8 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : Iden
     public DbSet<MatterArising> MattersArising => Set<MatterArising>();
     public DbSet<MatterUpdate> MatterUpdates => Set<MatterUpdate>();
     public DbSet<SubGroupReport> SubGroupReports => Set<SubGroupReport>();
+    public DbSet<MinuteCorrection> MinuteCorrections => Set<MinuteCorrection>();
+    public DbSet<MeetingQuestion> MeetingQuestions => Set<MeetingQuestion>();
     public DbSet<CoverSheet> CoverSheets => Set<CoverSheet>();
     public DbSet<Domain.Strategy.Strategy> Strategies => Set<Domain.Strategy.Strategy>();
     public DbSet<Priority> Priorities => Set<Priority>();

@@ -35,6 +35,8 @@ public static class LiveTopics
         [typeof(StandingItem)] = e => MeetingTopics.Standing((StandingItem)e),
         [typeof(MinuteItem)] = e => MeetingTopics.Child(((MinuteItem)e).MeetingId, $"Minute {((MinuteItem)e).MinuteNumber}"),
         [typeof(Resolution)] = e => MeetingTopics.Resolution((Resolution)e).AsParentUpdate(),
+        [typeof(MinuteCorrection)] = e => MeetingTopics.Child(((MinuteCorrection)e).MeetingId, "Correction to the minutes"),
+        [typeof(MeetingQuestion)] = e => MeetingTopics.Child(((MeetingQuestion)e).MeetingId, "Question"),
         [typeof(SubGroupReport)] = e => MeetingTopics.Child(((SubGroupReport)e).MeetingId, "Sub-group report"),
         [typeof(MatterArising)] = e => MeetingTopics.Matter((MatterArising)e),
         [typeof(MatterUpdate)] = e => MeetingTopics.Matter(((MatterUpdate)e).Matter).AsParentUpdate(),

@@ -10,6 +10,13 @@ public static class UkDates
 
     public static DateTime ToLondon(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, London).DateTime;
 
+    /// <summary>The first instant after <paramref name="date"/> ends in London (midnight, whatever the clocks are doing).</summary>
+    public static DateTimeOffset EndOfDay(DateOnly date)
+    {
+        var midnight = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, London.GetUtcOffset(midnight));
+    }
+
     /// <summary>"22 November 2026"</summary>
     public static string Long(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 

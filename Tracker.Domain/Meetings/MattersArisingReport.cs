@@ -21,20 +21,23 @@ public sealed record ReportRow(string MinuteNumber, string Title, DateOnly Meeti
 /// The carry-forward rules of the matters-arising report ("Appendix A") for a meeting:
 /// every matter resolved at an earlier meeting that was still open at the meeting's date, plus those
 /// closed since the previous meeting, marked closed. A matter closed before the previous meeting was
-/// shown closed at that meeting and is not shown again. The report reads as it stood at its meeting:
-/// later updates and closures do not change an earlier meeting's report.
+/// shown closed at that meeting and is not shown again. The report reads as it stood when its papers
+/// went out (<paramref name="asAt"/>, the papers deadline; the meeting's date if not given): updates and
+/// closures after it do not change the report, which is reconstructed from the dated history rather than
+/// kept as a copy.
 /// </summary>
 public static class MattersArisingReport
 {
-    public static IReadOnlyList<ReportRow> For(DateOnly meetingDate, DateOnly? previousMeetingDate, IEnumerable<MatterSnapshot> matters)
+    public static IReadOnlyList<ReportRow> For(DateOnly meetingDate, DateOnly? previousMeetingDate, IEnumerable<MatterSnapshot> matters, DateOnly? asAt = null)
     {
+        var cutOff = asAt is { } at && at < meetingDate ? at : meetingDate;
         var lines = new List<ReportLine>();
         foreach (var matter in matters)
         {
             if (matter.MeetingDate >= meetingDate) continue;
-            var closed = matter.ClosedBy(meetingDate);
+            var closed = matter.ClosedBy(cutOff);
             if (closed && previousMeetingDate is { } previous && matter.ClosedOn <= previous) continue;
-            var latest = matter.Updates.Where(u => u.On <= meetingDate).OrderBy(u => u.On).LastOrDefault();
+            var latest = matter.Updates.Where(u => u.On <= cutOff).OrderBy(u => u.On).LastOrDefault();
             lines.Add(new ReportLine(matter, closed, latest));
         }
         return lines

@@ -54,6 +54,31 @@ public sealed class Meeting : Entity
     /// <summary>Where a restarted series begins (e.g. 1 for a new municipal year); null when numbering continues.</summary>
     public int? MinutesStartAt { get; set; }
 
+    /// <summary>
+    /// The day the agenda was published: questions on a report on the agenda are due within 2 working
+    /// days of it, by 5pm. Null until the clerk publishes the papers or enters it.
+    /// </summary>
+    public DateOnly? AgendaPublished { get; private set; }
+
+    /// <summary>
+    /// The record of approval: the later meeting of the group at which these minutes were agreed as a
+    /// correct record, the minute of that meeting which says so ("102"), the corrections agreed then
+    /// (as minuted), and who recorded it when. Null until the minutes are agreed.
+    /// </summary>
+    public int? MinutesAgreedAtMeetingId { get; private set; }
+    public Meeting? MinutesAgreedAtMeeting { get; private set; }
+    public string? MinutesAgreedMinute { get; private set; }
+    public string MinutesAgreedCorrections { get; private set; } = "";
+    public string? MinutesAgreedRecordedBy { get; private set; }
+    public DateTimeOffset? MinutesAgreedRecordedAt { get; private set; }
+
+    /// <summary>
+    /// Once agreed as a correct record, a change to the minutes needs a reason and is shown as a
+    /// correction. Only <see cref="RecordMinutesAgreed"/> sets the status now; minutes approved before
+    /// approval was a record count as agreed, at a meeting not recorded.
+    /// </summary>
+    public bool MinutesAgreed => Status == MeetingStatus.MinutesApproved;
+
     readonly List<AgendaItem> _agenda = [];
     public IReadOnlyList<AgendaItem> Agenda => _agenda;
     readonly List<Attendance> _attendance = [];
@@ -70,12 +95,38 @@ public sealed class Meeting : Entity
         PapersDeadline = papersDeadline ?? date.AddDays(-DefaultPapersDeadlineDays),
     };
 
-    /// <summary>Moves the meeting on; a meeting never goes back a step.</summary>
-    public bool TryAdvance(MeetingStatus to)
+    /// <summary>
+    /// Moves the meeting on; a meeting never goes back a step. Approval is not a step the clerk
+    /// clicks: it is recorded with <see cref="RecordMinutesAgreed"/>. Publishing the papers dates the
+    /// agenda's publication unless the clerk already gave the date.
+    /// </summary>
+    public bool TryAdvance(MeetingStatus to, DateOnly today)
     {
-        if (to <= Status) return false;
+        if (to <= Status || to == MeetingStatus.MinutesApproved) return false;
         Status = to;
+        if (to == MeetingStatus.PapersPublished) AgendaPublished ??= today;
         return true;
+    }
+
+    /// <summary>The clerk enters or corrects the day the agenda was published (null: not yet published).</summary>
+    public void SetAgendaPublished(DateOnly? published) => AgendaPublished = published;
+
+    /// <summary>
+    /// Records that these minutes were agreed as a correct record at <paramref name="at"/>, a later
+    /// meeting of the same group, with any corrections agreed then. Null when recorded; otherwise why not.
+    /// </summary>
+    public string? RecordMinutesAgreed(Meeting at, string? minute, string? corrections, string by, DateTimeOffset when)
+    {
+        if (MinutesAgreed) return "These minutes have already been agreed as a correct record";
+        if (at.GroupId != GroupId || at.Date <= Date) return "Select a later meeting of the same group";
+        MinutesAgreedAtMeeting = at;
+        MinutesAgreedAtMeetingId = at.Id;
+        MinutesAgreedMinute = string.IsNullOrWhiteSpace(minute) ? null : minute.Trim();
+        MinutesAgreedCorrections = corrections?.Trim() ?? "";
+        MinutesAgreedRecordedBy = by;
+        MinutesAgreedRecordedAt = when;
+        Status = MeetingStatus.MinutesApproved;
+        return null;
     }
 
     public AgendaItem AddAgendaItem(string number, string title, string? presenter = null, string? paperLink = null,

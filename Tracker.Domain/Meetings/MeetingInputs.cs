@@ -136,8 +136,8 @@ public sealed class SubGroupReportInputValidator : AbstractValidator<SubGroupRep
     }
 }
 
-/// <summary>What the clerk types to change a scheduled meeting's date, time, venue and papers deadline.</summary>
-public sealed record MeetingDetailsInput(string? Date, string? StartTime, string? Venue, string? PapersDeadline) : IMeetingWhenWhere;
+/// <summary>What the clerk types to change a scheduled meeting's date, time, venue, papers deadline and the agenda's publication date.</summary>
+public sealed record MeetingDetailsInput(string? Date, string? StartTime, string? Venue, string? PapersDeadline, string? AgendaPublished = null) : IMeetingWhenWhere;
 
 public sealed class MeetingDetailsInputValidator : AbstractValidator<MeetingDetailsInput>
 {
@@ -151,6 +151,10 @@ public sealed class MeetingDetailsInputValidator : AbstractValidator<MeetingDeta
         RuleFor(m => m.PapersDeadline)
             .Must((m, d) => !Common.UkDates.TryParseShort(m.Date, out var date) || !Common.UkDates.TryParseShort(d, out var deadline) || deadline <= date)
             .WithMessage("Papers deadline must be on or before the date of the meeting");
+        RuleFor(m => m.AgendaPublished).UkDate("Agenda published", "24/11/2026");
+        RuleFor(m => m.AgendaPublished)
+            .Must((m, d) => !Common.UkDates.TryParseShort(m.Date, out var date) || !Common.UkDates.TryParseShort(d, out var published) || published <= date)
+            .WithMessage("Agenda published must be on or before the date of the meeting");
     }
 }
 
@@ -196,5 +200,65 @@ public sealed class AttendanceInputValidator : AbstractValidator<AttendanceInput
         RuleFor(a => a.SubstituteForId)
             .NotEqual(a => a.PersonId).WithMessage("Select someone other than the person attending as the one they substituted for")
             .When(a => a.SubstituteForId is not null && a.PersonId is not null);
+    }
+}
+
+/// <summary>A correction of a minute item's title and text; the reason is needed once the minutes are agreed.</summary>
+public sealed record MinuteItemChangeInput(string? Title, string? Text, string? Reason);
+
+/// <summary>A correction of a resolution's wording and owners; the reason is needed once the minutes are agreed.</summary>
+public sealed record ResolutionChangeInput(string? Text, string? Owners, string? Reason);
+
+/// <summary>The reason a change to agreed minutes needs, with the same wording everywhere.</summary>
+public static class CorrectionReason
+{
+    public const string Missing = "Enter why the agreed minutes are being corrected";
+    public const string TooLong = "Reason must be 1,000 characters or fewer";
+
+    public static IEnumerable<FieldError> Check(string? reason, bool minutesAgreed)
+    {
+        if (minutesAgreed && string.IsNullOrWhiteSpace(reason)) yield return new FieldError("Reason", Missing);
+        else if (reason?.Length > 1000) yield return new FieldError("Reason", TooLong);
+    }
+}
+
+public sealed class MinuteItemChangeInputValidator : AbstractValidator<MinuteItemChangeInput>
+{
+    public MinuteItemChangeInputValidator()
+    {
+        RuleFor(m => m.Title)
+            .NotEmpty().WithMessage("Enter the title of the minute item")
+            .MaximumLength(300).WithMessage("Title must be 300 characters or fewer");
+        RuleFor(m => m.Text).MaximumLength(20000).WithMessage("Minute text must be 20,000 characters or fewer");
+        Include(new PlainTextRules<MinuteItemChangeInput>([nameof(MinuteItemChangeInput.Text), nameof(MinuteItemChangeInput.Reason)],
+            new Dictionary<string, string> { [nameof(MinuteItemChangeInput.Text)] = "minute text" }));
+    }
+}
+
+public sealed class ResolutionChangeInputValidator : AbstractValidator<ResolutionChangeInput>
+{
+    public ResolutionChangeInputValidator()
+    {
+        RuleFor(r => r.Text)
+            .NotEmpty().WithMessage("Enter what was resolved")
+            .MaximumLength(4000).WithMessage("Resolution must be 4,000 characters or fewer");
+        Include(new PlainTextRules<ResolutionChangeInput>([nameof(ResolutionChangeInput.Text), nameof(ResolutionChangeInput.Reason)],
+            new Dictionary<string, string> { [nameof(ResolutionChangeInput.Text)] = "resolution" }));
+    }
+}
+
+/// <summary>The record that minutes were agreed as a correct record: at which later meeting, which minute of it, with what corrections.</summary>
+public sealed record MinutesAgreedInput(int? AgreedAtMeetingId, string? Minute, string? Corrections);
+
+public sealed class MinutesAgreedInputValidator : AbstractValidator<MinutesAgreedInput>
+{
+    public MinutesAgreedInputValidator()
+    {
+        RuleFor(a => a.AgreedAtMeetingId).NotNull().WithMessage("Select the meeting at which the minutes were agreed");
+        RuleFor(a => a.Minute)
+            .Must(n => MinuteNumber.TryParse(n, out _)).WithMessage("Enter a minute number like 102 or 68a")
+            .When(a => !string.IsNullOrWhiteSpace(a.Minute));
+        RuleFor(a => a.Corrections).MaximumLength(4000).WithMessage("Corrections must be 4,000 characters or fewer");
+        Include(new PlainTextRules<MinutesAgreedInput>([nameof(MinutesAgreedInput.Corrections)]));
     }
 }

@@ -20,6 +20,31 @@ public sealed class MinuteItem : Entity
 
     public MinuteNumber MinuteNumber => new(Number, Suffix);
 
+    /// <summary>Gives the item the number a reorder or removal worked out; the numbers stay within the meeting's own run.</summary>
+    public void Renumber(MinuteNumber number)
+    {
+        Number = number.Number;
+        Suffix = number.Suffix;
+    }
+
+    /// <summary>
+    /// Changes the title and text. Once the minutes are agreed, each changed field is returned as a
+    /// correction (what it said, what it says now, why); before then the draft is simply edited.
+    /// </summary>
+    public IReadOnlyList<MinuteCorrection> Correct(string title, string? text, string? reason, string by, DateTimeOffset at)
+    {
+        var corrections = new List<MinuteCorrection>();
+        var (newTitle, newText) = (title.Trim(), text?.Trim() ?? "");
+        if (Meeting?.MinutesAgreed == true)
+        {
+            if (newTitle != Title) corrections.Add(MinuteCorrection.Of(this, null, "Title", Title, newTitle, reason!, by, at));
+            if (newText != Text) corrections.Add(MinuteCorrection.Of(this, null, "Minute", Text, newText, reason!, by, at));
+        }
+        Title = newTitle;
+        Text = newText;
+        return corrections;
+    }
+
     public static MinuteItem Record(Meeting meeting, MinuteNumber number, string title, string? text) => new()
     {
         Meeting = meeting,
@@ -62,4 +87,45 @@ public sealed class Resolution : Entity
     /// <summary>As the action column writes it: "AM/RV", "SBP", "All Partners"; empty when noted only.</summary>
     public string Owners { get; set; } = "";
     public bool NeedsAction { get; set; }
+
+    /// <summary>Changes the wording and owners; once the minutes are agreed each change is returned as a correction.</summary>
+    public IReadOnlyList<MinuteCorrection> Correct(string text, OwnerParseResult owners, string? reason, string by, DateTimeOffset at)
+    {
+        var corrections = new List<MinuteCorrection>();
+        var (newText, newOwners) = (text.Trim(), owners.Succeeded ? owners.Text : "");
+        if (MinuteItem?.Meeting?.MinutesAgreed == true)
+        {
+            if (newText != Text) corrections.Add(MinuteCorrection.Of(MinuteItem, this, "Resolution", Text, newText, reason!, by, at));
+            if (newOwners != Owners) corrections.Add(MinuteCorrection.Of(MinuteItem, this, "Action owners", Owners, newOwners, reason!, by, at));
+        }
+        Text = newText;
+        Owners = newOwners;
+        return corrections;
+    }
+}
+
+/// <summary>
+/// A change to minutes already agreed as a correct record: which minute, what it said and says now,
+/// the reason, who and when. Shown beside the minute so a reader sees the record was corrected.
+/// </summary>
+public sealed class MinuteCorrection : Entity
+{
+    public int MeetingId { get; set; }
+    public int MinuteItemId { get; set; }
+    public MinuteItem? MinuteItem { get; set; }
+    /// <summary>The resolution corrected, when it was a resolution (no key: the minute item owns the history).</summary>
+    public int? ResolutionId { get; set; }
+    /// <summary>"Title", "Minute", "Resolution", "Action owners".</summary>
+    public required string Field { get; set; }
+    public string Before { get; set; } = "";
+    public string After { get; set; } = "";
+    public required string Reason { get; set; }
+    public required string CorrectedBy { get; set; }
+    public DateTimeOffset CorrectedAt { get; set; }
+
+    public static MinuteCorrection Of(MinuteItem item, Resolution? resolution, string field, string before, string after, string reason, string by, DateTimeOffset at) => new()
+    {
+        MinuteItem = item, MinuteItemId = item.Id, MeetingId = item.MeetingId, ResolutionId = resolution?.Id, Field = field,
+        Before = before, After = after, Reason = reason.Trim(), CorrectedBy = by, CorrectedAt = at,
+    };
 }

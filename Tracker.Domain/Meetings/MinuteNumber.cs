@@ -59,3 +59,67 @@ public static class MinuteNumbering
         return null;
     }
 }
+
+/// <summary>
+/// What reordering and removing do to a meeting's minute numbers while its minutes are a draft.
+/// A meeting's items hold a run of numbers (101 … 112, sub-items such as 108a hanging off 108).
+/// Reordering deals the same numbers out again in the new order, so the run neither grows nor gets
+/// gaps and no number of another meeting is touched: moving 105 below 106 makes the old 106 into 105
+/// and the old 105 into 106; sub-items move with their item (108a becomes 107a when 108 moves up) and
+/// swap letters among themselves. Removing closes the run up: later items of the same meeting take the
+/// number before theirs (and later sub-items the letter before theirs); the last number is then free
+/// again only if no later meeting has used a number after it. Once the minutes are agreed as a
+/// correct record the numbers are fixed: matters arising and later minutes cite them.
+/// Each function returns only the numbers that change (old → new).
+/// </summary>
+public static class MinuteReordering
+{
+    public static IReadOnlyDictionary<MinuteNumber, MinuteNumber> Move(IReadOnlyCollection<MinuteNumber> meetingItems, MinuteNumber item, int by)
+    {
+        var changes = new Dictionary<MinuteNumber, MinuteNumber>();
+        if (by == 0 || !meetingItems.Contains(item)) return changes;
+        if (item.IsSubItem)
+        {
+            var siblings = meetingItems.Where(n => n.Number == item.Number && n.IsSubItem).Order().ToList();
+            var i = siblings.IndexOf(item);
+            var j = i + Math.Sign(by);
+            if (j < 0 || j >= siblings.Count) return changes;
+            changes[siblings[i]] = siblings[j];
+            changes[siblings[j]] = siblings[i];
+            return changes;
+        }
+        var runs = meetingItems.Select(n => n.Number).Distinct().Order().ToList();
+        var from = runs.IndexOf(item.Number);
+        var to = from + Math.Sign(by);
+        if (to < 0 || to >= runs.Count) return changes;
+        foreach (var n in meetingItems)
+        {
+            if (n.Number == runs[from]) changes[n] = n with { Number = runs[to] };
+            else if (n.Number == runs[to]) changes[n] = n with { Number = runs[from] };
+        }
+        return changes;
+    }
+
+    /// <summary>Null when the item may be removed; an item with sub-items goes only once they have gone.</summary>
+    public static string? CheckRemove(IReadOnlyCollection<MinuteNumber> meetingItems, MinuteNumber item) =>
+        !item.IsSubItem && meetingItems.Any(n => n.Number == item.Number && n.IsSubItem)
+            ? $"Remove the sub-items of minute {item} first" : null;
+
+    public static IReadOnlyDictionary<MinuteNumber, MinuteNumber> Remove(IReadOnlyCollection<MinuteNumber> meetingItems, MinuteNumber item)
+    {
+        var changes = new Dictionary<MinuteNumber, MinuteNumber>();
+        if (item.IsSubItem)
+        {
+            var siblings = meetingItems.Where(n => n.Number == item.Number && n.IsSubItem && n.CompareTo(item) > 0).Order().ToList();
+            var previous = item;
+            foreach (var s in siblings) { changes[s] = previous; previous = s; }
+            return changes;
+        }
+        var runs = meetingItems.Select(n => n.Number).Distinct().Order().ToList();
+        var index = runs.IndexOf(item.Number);
+        if (index < 0) return changes;
+        foreach (var n in meetingItems.Where(n => n.Number > item.Number))
+            changes[n] = n with { Number = runs[runs.IndexOf(n.Number) - 1] };
+        return changes;
+    }
+}

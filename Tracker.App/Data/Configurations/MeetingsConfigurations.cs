@@ -16,6 +16,11 @@ public sealed class MeetingConfiguration : EntityConfiguration<Meeting>
         builder.Navigation(m => m.Agenda).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(m => m.Attendance).WithOne(a => a.Meeting).HasForeignKey(a => a.MeetingId);
         builder.Navigation(m => m.Attendance).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(m => m.MinutesAgreedMinute).HasMaxLength(10);
+        builder.Property(m => m.MinutesAgreedCorrections).HasMaxLength(4000);
+        builder.Property(m => m.MinutesAgreedRecordedBy).HasMaxLength(256);
+        builder.Ignore(m => m.MinutesAgreed);
+        builder.HasOne(m => m.MinutesAgreedAtMeeting).WithMany().HasForeignKey(m => m.MinutesAgreedAtMeetingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -113,5 +118,33 @@ public sealed class StandingItemConfiguration : EntityConfiguration<StandingItem
         builder.Property(s => s.Presenter).HasMaxLength(200);
         builder.HasOne<Tracker.Domain.People.Group>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.GroupId, s.Order });
+    }
+}
+
+public sealed class MinuteCorrectionConfiguration : EntityConfiguration<MinuteCorrection>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<MinuteCorrection> builder)
+    {
+        builder.Property(c => c.Field).HasMaxLength(30);
+        builder.Property(c => c.Reason).HasMaxLength(1000);
+        builder.Property(c => c.CorrectedBy).HasMaxLength(256);
+        builder.HasIndex(c => c.MeetingId);
+        builder.HasOne(c => c.MinuteItem).WithMany().HasForeignKey(c => c.MinuteItemId);
+    }
+}
+
+public sealed class MeetingQuestionConfiguration : EntityConfiguration<MeetingQuestion>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<MeetingQuestion> builder)
+    {
+        builder.Property(q => q.AskedBy).HasMaxLength(200);
+        builder.Property(q => q.Text).HasMaxLength(4000);
+        builder.Property(q => q.AgendaReport).HasMaxLength(300);
+        builder.Property(q => q.Answer).HasMaxLength(4000);
+        builder.Property(q => q.From).HasConversion<string>().HasMaxLength(20);
+        builder.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(q => q.ReceivedAt);
+        builder.HasIndex(q => q.MeetingId);
+        builder.HasOne(q => q.Meeting).WithMany().HasForeignKey(q => q.MeetingId);
     }
 }

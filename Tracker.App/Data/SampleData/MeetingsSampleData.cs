@@ -109,12 +109,17 @@ public sealed class MeetingsSampleData(TimeProvider clock) : ISampleData
 
     void Seed2016(Group strategic)
     {
-        var june = NewMeeting(strategic, new DateOnly(2016, 6, 27), new TimeOnly(10, 0), MeetingStatus.MinutesApproved, 1);
+        var june = NewMeeting(strategic, new DateOnly(2016, 6, 27), new TimeOnly(10, 0), MeetingStatus.Held, 1);
         var m85 = Item(june, "85", "Matters Arising");
         var prevent = Resolve(m85, "The Group noted that an Action Plan for Prevent was being developed; it was anticipated that this would be signed off shortly.", "DJ", true);
         var bcu = Resolve(m85, "The Police were still waiting for an update from the new London Mayor concerning the possibility of moving to a new BCU Command Structure", "TL", true);
 
-        var sept = NewMeeting(strategic, new DateOnly(2016, 9, 15), new TimeOnly(10, 0), MeetingStatus.MinutesApproved, 1);
+        // September's minutes are on the agenda of 8 December to be agreed: a draft until then.
+        var sept = NewMeeting(strategic, new DateOnly(2016, 9, 15), new TimeOnly(10, 0), MeetingStatus.Held, 1);
+        // Minute 102 of 15 September 2016: June's minutes agreed as a correct record, with a correction.
+        june.RecordMinutesAgreed(sept, "102",
+            "Mr Terry Belcher had not been included in the list of attendees on the previous draft minutes; the Committee Clerk agreed to address this.",
+            "Committee Clerk", new DateTimeOffset(2016, 9, 15, 12, 0, 0, TimeSpan.FromHours(1)));
         Attend(sept, AttendanceKind.Present, "Trevor Lawry (Police Deputy Borough Commander) (Chairman)", "TL");
         Attend(sept, AttendanceKind.Present, "Councillor Kate Lymer (Portfolio Holder for Public Protection and Safety)", "KL");
         Attend(sept, AttendanceKind.Present, "Councillor Tim Stevens (Chairman, Safer Neighbourhood Board)");
@@ -165,6 +170,8 @@ public sealed class MeetingsSampleData(TimeProvider clock) : ISampleData
 
         // The Matters Arising report for 8 December 2016 (report CSD 16182), dated with the agenda.
         var dec = NewMeeting(strategic, new DateOnly(2016, 12, 8), new TimeOnly(10, 0), MeetingStatus.PapersPublished, 1);
+        // The agenda is dated 29 November 2016.
+        dec.SetAgendaPublished(new DateOnly(2016, 11, 29));
         string[] agenda = ["Apologies for absence", "Minutes of the previous meeting", "Matters arising", "Questions from Councillors or members of the public",
             "Chairman's update", "Safer Neighbourhood Board update", "MOPAC update: London Crime Prevention Fund 2017-2021", "Community Rehabilitation Company presentation",
             "Update from the London Ambulance Service", "Reports from sub-groups", "Communications update", "Information items", "Any other business", "Date and time of next meeting"];

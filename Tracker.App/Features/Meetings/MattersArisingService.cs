@@ -203,7 +203,7 @@ public sealed class MattersArisingService(IDbContextFactory<TrackerDbContext> db
         ];
     }
 
-    /// <summary>Appendix A for a meeting: open matters carried forward plus those closed since the previous meeting.</summary>
+    /// <summary>Appendix A for a meeting as at its papers deadline: open matters carried forward plus those closed since the previous meeting.</summary>
     public async Task<MattersReportModel?> ReportAsync(int meetingId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -222,7 +222,8 @@ public sealed class MattersArisingService(IDbContextFactory<TrackerDbContext> db
             .ToListAsync(ct);
         var snapshots = matters.Select(m => new MatterSnapshot(m.Id, m.MinuteNumber, m.Title, m.MeetingDate, m.ResolutionText, m.Owners,
             m.Status, m.ClosedOn, m.ClosingNote, m.Updates));
-        return new MattersReportModel(meeting, previous, MattersArisingReport.For(meeting.Date, previous, snapshots));
+        // The paper as it stood at the papers deadline: what the Group read before the meeting.
+        return new MattersReportModel(meeting, previous, MattersArisingReport.For(meeting.Date, previous, snapshots, meeting.PapersAsAt));
     }
 
     /// <summary>

@@ -22,5 +22,9 @@ public enum MatterView
 }
 
 public sealed record MattersLog(MatterView View, IReadOnlyList<MatterRow> Matters, string? MyInitials, bool SeesAll);
-public sealed record MattersReportModel(MeetingHeader Meeting, DateOnly? PreviousMeetingDate, IReadOnlyList<ReportRow> Rows);
+public sealed record MattersReportModel(MeetingHeader Meeting, DateOnly? PreviousMeetingDate, IReadOnlyList<ReportRow> Rows)
+{
+    /// <summary>The day the report stands at: the papers deadline.</summary>
+    public DateOnly AsAt => Meeting.PapersAsAt;
+}
 public sealed record MattersPanelModel(string? Initials, IReadOnlyList<MatterRow> Mine, int? OpenCount, int? OverdueCount, int? RecentlyClosedCount);

@@ -13,7 +13,7 @@ static class MeetingQueries
     public static Task<MeetingHeader?> HeaderAsync(TrackerDbContext db, int id, CancellationToken ct) =>
         db.Meetings.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new MeetingHeader(m.Id, m.Version, m.GroupId, m.Group!.ShortName, m.Group.Kind, m.Date, m.StartTime, m.Venue, m.Status,
-                m.PapersDeadline, m.MinuteSeries, m.MinutesStartAt))
+                m.PapersDeadline, m.MinuteSeries, m.MinutesStartAt, m.AgendaPublished))
             .SingleOrDefaultAsync(ct);
 
     public static async Task<List<MinuteNumber>> UsedNumbersAsync(TrackerDbContext db, int groupId, int series, CancellationToken ct) =>

@@ -14,6 +14,8 @@ public static class MeetingsEndpoints
         services.AddScoped<AttendanceService>();
         services.AddScoped<StandingItemsService>();
         services.AddScoped<MinutesService>();
+        services.AddScoped<MinuteCorrectionsService>();
+        services.AddScoped<QuestionsService>();
         services.AddScoped<SubGroupReportService>();
         services.AddScoped<StrategicGroupCalendar>();
         services.AddSingleton<StrategicGroupMeetingsCache>();

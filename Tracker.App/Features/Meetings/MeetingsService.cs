@@ -50,13 +50,13 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
             .OrderBy(m => m.Date)
             .Select(m => new
             {
-                m.Id, Group = m.Group!.ShortName, m.Date, m.StartTime, m.Venue,
+                m.Id, Group = m.Group!.ShortName, m.Date, m.StartTime, m.Venue, m.AgendaPublished,
                 Items = m.Agenda.OrderBy(a => a.Order).Select(a => new { a.Title, a.Kind }).ToList(),
             })
             .ToListAsync(ct);
         return meetings.Select(m => new ForwardPlanMeeting(m.Id, m.Group, m.Date, m.StartTime, m.Venue,
             m.Items.Where(i => i.Kind == AgendaItemKind.Business).Select(i => i.Title).ToList(),
-            m.Items.Where(i => i.Kind == AgendaItemKind.Presentation).Select(i => i.Title).ToList())).ToList();
+            m.Items.Where(i => i.Kind == AgendaItemKind.Presentation).Select(i => i.Title).ToList(), m.AgendaPublished)).ToList();
     }
 
     /// <summary>Meetings whose date has passed, latest first: listed apart from the forward plan.</summary>
@@ -137,12 +137,14 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
         if (meeting is null) return SaveResult.Missing();
         return await db.SaveVersionedAsync(meeting, loadedVersion, () => DetailValues(meeting), () =>
         {
-            if (!meeting.TryAdvance(to)) return SaveResult.Invalid("", $"The meeting is already {meeting.Status.Text().ToLowerInvariant()}: a meeting's status only moves forward");
+            if (to == MeetingStatus.MinutesApproved)
+                return SaveResult.Invalid("", "Record at which meeting the minutes were agreed as a correct record, on the minutes page");
+            if (!meeting.TryAdvance(to, Today)) return SaveResult.Invalid("", $"The meeting is already {meeting.Status.Text().ToLowerInvariant()}: a meeting's status only moves forward");
             return null;
         }, ct);
     }
 
-    /// <summary>Changes date, time, venue and papers deadline; the status moves only by <see cref="AdvanceAsync"/>.</summary>
+    /// <summary>Changes date, time, venue, papers deadline and the agenda's publication date; the status moves only by <see cref="AdvanceAsync"/>.</summary>
     public async Task<SaveResult> UpdateDetailsAsync(int id, int loadedVersion, MeetingDetailsInput input, CancellationToken ct = default)
     {
         if (!user.IsAdministrator()) return SaveResult.Forbidden("Only the clerk (an administrator) can change a meeting's details");
@@ -157,6 +159,7 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
             UkDates.TryParseShort(input.PapersDeadline, out var deadline);
             TimeOnly? start = TimeOnly.TryParse(input.StartTime, UkDates.Culture, out var t) ? t : null;
             meeting.Reschedule(date, start, input.Venue!, deadline);
+            meeting.SetAgendaPublished(UkDates.TryParseShort(input.AgendaPublished, out var published) ? published : null);
             return null;
         }, ct);
     }
@@ -167,6 +170,7 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
         new(nameof(MeetingDetailsInput.StartTime), "Start time", m.StartTime?.ToString("HH:mm", UkDates.Culture)),
         new(nameof(MeetingDetailsInput.Venue), "Venue", m.Venue),
         new(nameof(MeetingDetailsInput.PapersDeadline), "Papers deadline", UkDates.Short(m.PapersDeadline)),
+        new(nameof(MeetingDetailsInput.AgendaPublished), "Agenda published", m.AgendaPublished is { } p ? UkDates.Short(p) : null),
         new("Status", "Status", m.Status.Text()),
     ];
 }

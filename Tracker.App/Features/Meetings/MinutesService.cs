@@ -26,16 +26,24 @@ public sealed class MinutesService(IDbContextFactory<TrackerDbContext> dbs, ICur
         var resolutionIds = items.SelectMany(i => i.Resolutions).Select(r => r.Id).ToList();
         var matters = await db.MattersArising.AsNoTracking().Where(m => m.ResolutionId != null && resolutionIds.Contains(m.ResolutionId.Value))
             .Select(m => new { m.Id, m.ResolutionId }).ToListAsync(ct);
+        var corrections = (await db.MinuteCorrections.AsNoTracking().Where(c => c.MeetingId == meetingId).ToListAsync(ct))
+            .OrderBy(c => c.CorrectedAt).ThenBy(c => c.Id).ToList();
         var views = items.OrderBy(i => i.MinuteNumber)
             .Select(i => new MinuteItemView(i.Id, i.MinuteNumber.ToString(), i.Title, i.Text,
                 i.Resolutions.OrderBy(r => r.Order)
-                    .Select(r => new ResolutionView(r.Id, r.Text, r.Owners, r.NeedsAction, matters.FirstOrDefault(m => m.ResolutionId == r.Id)?.Id))
-                    .ToList()))
+                    .Select(r => new ResolutionView(r.Id, r.Text, r.Owners, r.NeedsAction, matters.FirstOrDefault(m => m.ResolutionId == r.Id)?.Id, r.Version))
+                    .ToList(), i.Version,
+                corrections.Where(c => c.MinuteItemId == i.Id)
+                    .Select(c => new CorrectionView(c.Field, c.Before, c.After, c.Reason, c.CorrectedBy, c.CorrectedAt)).ToList()))
             .ToList();
+        var agreed = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId && m.Status == MeetingStatus.MinutesApproved)
+            .Select(m => new MinutesAgreedView(m.MinutesAgreedAtMeetingId, m.MinutesAgreedAtMeeting == null ? null : m.MinutesAgreedAtMeeting.Date,
+                m.MinutesAgreedMinute, m.MinutesAgreedCorrections, m.MinutesAgreedRecordedBy, m.MinutesAgreedRecordedAt))
+            .SingleOrDefaultAsync(ct);
         // The minutes open with who attended, as the source minutes do.
         var attendance = (await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).OrderBy(a => a.Order).ToListAsync(ct))
             .Select(a => new AttendanceRow(a.Kind, a.Name, a.SubstituteFor, a.Describe())).ToList();
-        return new MinutesView(header, views, (await NextNumberAsync(db, header, ct)).ToString(), attendance);
+        return new MinutesView(header, views, (await NextNumberAsync(db, header, ct)).ToString(), attendance, agreed);
     }
 
     /// <summary>

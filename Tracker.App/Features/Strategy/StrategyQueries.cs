@@ -85,18 +85,23 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
     public async Task<FinancialQuarter> QuarterOrDefaultAsync(int strategyId, int? year, int? quarter, CancellationToken ct = default) =>
         FinancialQuarter.TryCreate(year, quarter, out var q) ? q : (await cycle.NowAsync(ct)).Quarter;
 
-    /// <summary>The strategy as it stood in a quarter: each action's current update, roll-ups and metrics.</summary>
-    public async Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default) =>
-        View(await DataAsync(ct), strategyId, quarter, withMetricsAndLock: true);
+    /// <summary>
+    /// The strategy as it stood in a quarter: each action's current update, roll-ups and metrics. With
+    /// <paramref name="asAt"/> (a meeting's papers deadline), only updates recorded before it count, so
+    /// the report reads as it did when the papers went out; later corrections are new rows and are left out.
+    /// </summary>
+    public async Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default, DateTimeOffset? asAt = null) =>
+        View(await DataAsync(ct), strategyId, quarter, withMetricsAndLock: true, asAt);
 
     /// <param name="withMetricsAndLock">False for the dashboard, which shows neither.</param>
-    static StrategyView? View(StrategyData data, int strategyId, FinancialQuarter quarter, bool withMetricsAndLock)
+    static StrategyView? View(StrategyData data, int strategyId, FinancialQuarter quarter, bool withMetricsAndLock, DateTimeOffset? asAt = null)
     {
         if (data.Find(strategyId) is not { } strategy) return null;
         var previous = quarter.Previous;
         var actionIds = strategy.Priorities.SelectMany(p => p.Objectives).SelectMany(o => o.Actions).Select(a => a.Id).ToHashSet();
-        var current = LatestBy(data.UpdatesIn(quarter).Where(u => actionIds.Contains(u.ActionId)));
-        var before = LatestBy(data.UpdatesIn(previous).Where(u => actionIds.Contains(u.ActionId)));
+        bool Counts(UpdateRead u) => actionIds.Contains(u.ActionId) && (asAt is not { } at || u.View.RecordedAt < at);
+        var current = LatestBy(data.UpdatesIn(quarter).Where(Counts));
+        var before = LatestBy(data.UpdatesIn(previous).Where(Counts));
         var overrides = data.Overrides.Where(o => o.Year == quarter.Year && o.Quarter == quarter.Quarter).ToList();
 
         var priorities = new List<PriorityView>();

@@ -49,13 +49,16 @@ public sealed class MeetingPackLinksTests(TrackerAppFactory app) : IClassFixture
         var pack = await member.GetPageAsync($"/meetings/{next.Id}");
 
         var report = pack.QuerySelector("[data-pack-link=progress-report] a")!;
-        Assert.Equal($"/actions/report?year={reviewed.Year}&quarter={reviewed.Quarter}", report.GetAttribute("href"));
+        // As at the meeting's papers deadline (a week before it, by default).
+        var asAt = next.Date.AddDays(-7);
+        Assert.Equal($"/actions/report?year={reviewed.Year}&quarter={reviewed.Quarter}&asAt={asAt:yyyy-MM-dd}", report.GetAttribute("href"));
+        Assert.Contains($"as at {UkDates.Long(asAt)}", pack.QuerySelector("[data-papers-as-at]")!.TextContent);
         Assert.Contains(reviewed.Label, report.TextContent);
         Assert.Equal($"/risks?since={last.Date:yyyy-MM-dd}", pack.QuerySelector("[data-pack-link=risk-register] a")!.GetAttribute("href"));
         Assert.Contains($"since the previous meeting on {UkDates.Long(last.Date)}", pack.QuerySelector("[data-pack-link=risk-register]")!.TextContent);
         Assert.Equal($"/meetings/{next.Id}/matters-arising", pack.QuerySelector("[data-pack-link=matters-arising] a")!.GetAttribute("href"));
         // The agenda's papers point at the same versions.
-        Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/actions/report?year={reviewed.Year}&quarter={reviewed.Quarter}']"));
+        Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/actions/report?year={reviewed.Year}&quarter={reviewed.Quarter}&asAt={asAt:yyyy-MM-dd}']"));
         Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/risks?since={last.Date:yyyy-MM-dd}']"));
         Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/meetings/{last.Id}/minutes']"));
 

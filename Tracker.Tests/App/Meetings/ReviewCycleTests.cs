@@ -28,7 +28,7 @@ public sealed class ReviewCycleTests(TrackerAppFactory app) : IClassFixture<Trac
     {
         var group = await db.Groups.FirstAsync(g => g.Kind == GroupKind.StrategicGroup);
         var meeting = Meeting.Schedule(group, date, new TimeOnly(10, 0), "Civic Centre", papersDeadline);
-        meeting.TryAdvance(status);
+        meeting.TryAdvance(status, date);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync();
         return meeting.Id;

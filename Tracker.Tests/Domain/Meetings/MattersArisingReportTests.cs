@@ -52,4 +52,20 @@ public sealed class MattersArisingReportTests
         var rows = MattersArisingReport.For(June, March, [Matter(1, "65", March), Matter(2, "65", March), Matter(3, "68a", March)]);
         Assert.Equal([2, 1], rows.Select(r => r.Lines.Count));
     }
+
+    [Fact]
+    public void For_AsAtThePapersDeadline_LaterUpdatesAndClosuresLeftOut()
+    {
+        var deadline = new DateOnly(2019, 6, 13);
+        var matter = Matter(1, "74", March, closedOn: new DateOnly(2019, 6, 17),
+            new UpdateSnapshot("Contact was made.", "Steve Wood", new DateOnly(2019, 6, 11)),
+            new UpdateSnapshot("Closed: the MoJ will refurbish.", "Steve Wood", new DateOnly(2019, 6, 17)));
+
+        var line = Assert.Single(Assert.Single(MattersArisingReport.For(June, March, [matter], asAt: deadline)).Lines);
+
+        Assert.False(line.Closed);
+        Assert.Equal("Contact was made.", line.LatestUpdate!.Text);
+        // Without the deadline the report reads as at the meeting.
+        Assert.True(Assert.Single(Assert.Single(MattersArisingReport.For(June, March, [matter])).Lines).Closed);
+    }
 }

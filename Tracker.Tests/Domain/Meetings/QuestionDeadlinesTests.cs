@@ -51,3 +51,41 @@ public sealed class QuestionDeadlinesTests
         Assert.True(BankHolidays.IsWorkingDay(new DateOnly(2026, 12, 29)));
     }
 }
+
+/// <summary>A question is late against the deadline that applies to it, and says so in words on the log.</summary>
+public sealed class QuestionLateTests
+{
+    // 10 December 2026 (a Thursday): general questions by 26 November; agenda published Tuesday 1 December,
+    // so questions on an agenda report by 5pm on Thursday 3 December.
+    static readonly QuestionDeadlines December = QuestionDeadlines.For(new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 1));
+
+    static MeetingQuestion Asked(int month, int day, int hour, int minute, bool onReport) => new()
+    {
+        AskedBy = "Cllr Kate Lymer", Text = "What is the knife crime trend?", ReceivedOn = new DateOnly(2026, month, day),
+        ReceivedTime = new TimeOnly(hour, minute), OnAgendaReport = onReport,
+    };
+
+    [Fact]
+    public void Deadlines_December2026_TenWorkingDaysBeforeAndTwoAfterPublicationBy5pm()
+    {
+        Assert.Equal(new DateOnly(2026, 11, 26), December.General);
+        Assert.Equal(new DateTime(2026, 12, 3, 17, 0, 0), December.OnAgendaReports);
+    }
+
+    [Theory]
+    [InlineData(11, 26, 23, 59, false, false)]
+    [InlineData(11, 27, 9, 0, false, true)]
+    [InlineData(12, 3, 17, 0, true, false)]
+    [InlineData(12, 3, 17, 1, true, true)]
+    // On an agenda report, the later deadline applies even though the general one has passed.
+    [InlineData(12, 2, 10, 0, true, false)]
+    public void IsLate_AgainstItsDeadline(int month, int day, int hour, int minute, bool onReport, bool late) =>
+        Assert.Equal(late, Asked(month, day, hour, minute, onReport).IsLate(December));
+
+    [Fact]
+    public void IsLate_OnAgendaReportBeforePublication_GeneralDeadlineApplies()
+    {
+        var unpublished = QuestionDeadlines.For(new DateOnly(2026, 12, 10), null);
+        Assert.True(Asked(12, 2, 10, 0, true).IsLate(unpublished));
+    }
+}

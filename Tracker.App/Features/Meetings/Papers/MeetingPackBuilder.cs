@@ -16,7 +16,9 @@ public sealed record PackPaper(string? AgendaNumber, string Name, string Title, 
 /// The meeting pack in one click: the agenda, then the papers in agenda order — previous minutes,
 /// matters arising, the quarterly report of the quarter the meeting reviews, the risk register since
 /// the previous meeting and the sub-group reports — as a .zip of Word documents, or as one PDF whose
-/// page numbers match the agenda's page references.
+/// page numbers match the agenda's page references. The matters arising and the quarterly report are
+/// as they stood at the papers deadline, reconstructed from their dated history (updates' dates and
+/// RecordedAt), not from a copy taken at the deadline: history is append-only, so it gives the same answer.
 /// </summary>
 public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers papers, ProgressReportDocument report,
     RiskRegisterDocument risks, CoverSheetService coverSheets, PdfConverter converter)
@@ -43,7 +45,7 @@ public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers p
         candidates.Add(("matters-arising", new PackPaper(null, "matters-arising", "Matters arising",
             (s, first, c) => papers.WriteMattersArisingAsync(s, m.Id, first, c))));
         candidates.Add(("report", new PackPaper(null, $"progress-report-{quarter.Year}-q{quarter.Quarter}", $"{quarter.Label} progress report",
-            (s, first, c) => report.WriteAsync(s, quarter, null, first, c, reportMarking))));
+            (s, first, c) => report.WriteAsync(s, quarter, null, first, c, reportMarking, m.PapersCutOff))));
         candidates.Add(("risks", new PackPaper(null, "risk-register", "Risk register",
             (s, first, c) => risks.WriteAsync(s, since, first, c, registerMarking))));
         foreach (var slot in pack.SubGroupReports.Where(r => r.Report is not null))

@@ -166,6 +166,7 @@ public sealed class MeetingPapers(MeetingsService meetings, MinutesService minut
 
         doc.PageBreak();
         doc.Heading("Appendix A", 1);
+        doc.Para($"As at {UkDates.Long(report.AsAt)}, the papers deadline.");
         var appendix = doc.Table(w * 28 / 100, w * 36 / 100, w - w * 64 / 100);
         appendix.Header("Minute Number/Title", "Matters Arising", "Update");
         if (report.Rows.Count == 0) appendix.Row(new WordCell("There are no matters arising from previous meetings.", Span: 3));

@@ -24,17 +24,18 @@ public sealed class ProgressReportDocument(StrategyQueries queries, IOptions<Pap
     public static string FileName(FinancialQuarter q) => $"progress-report-{q.Year}-q{q.Quarter}.docx";
 
     /// <summary>The strategy asked for (or the current one) in a quarter; null when there is no strategy.</summary>
-    public async Task<StrategyView?> LoadAsync(FinancialQuarter quarter, int? strategyId, CancellationToken ct)
+    public async Task<StrategyView?> LoadAsync(FinancialQuarter quarter, int? strategyId, CancellationToken ct, DateTimeOffset? asAt = null)
     {
         if (await queries.ResolveStrategyIdAsync(strategyId, ct) is not { } id) return null;
-        return await queries.LoadAsync(id, quarter, ct);
+        return await queries.LoadAsync(id, quarter, ct, asAt);
     }
 
     /// <param name="classification">The marking of the meeting's cover sheet for this paper; the partnership's default otherwise.</param>
+    /// <param name="asAt">A meeting pack's papers deadline: updates recorded after it are left out.</param>
     public async Task<bool> WriteAsync(Stream stream, FinancialQuarter quarter, int? strategyId, int? firstPage, CancellationToken ct,
-        Classification? classification = null)
+        Classification? classification = null, DateTimeOffset? asAt = null)
     {
-        if (await LoadAsync(quarter, strategyId, ct) is not { } view) return false;
+        if (await LoadAsync(quarter, strategyId, ct, asAt) is not { } view) return false;
         Write(stream, view, firstPage, classification);
         return true;
     }

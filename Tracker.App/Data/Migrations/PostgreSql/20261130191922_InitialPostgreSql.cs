@@ -271,6 +271,12 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                     PapersDeadline = table.Column<DateOnly>(type: "date", nullable: false),
                     MinuteSeries = table.Column<int>(type: "integer", nullable: false),
                     MinutesStartAt = table.Column<int>(type: "integer", nullable: true),
+                    AgendaPublished = table.Column<DateOnly>(type: "date", nullable: true),
+                    MinutesAgreedAtMeetingId = table.Column<int>(type: "integer", nullable: true),
+                    MinutesAgreedMinute = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    MinutesAgreedCorrections = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    MinutesAgreedRecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    MinutesAgreedRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
@@ -284,6 +290,12 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                         name: "FK_Meetings_Groups_GroupId",
                         column: x => x.GroupId,
                         principalTable: "Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Meetings_Meetings_MinutesAgreedAtMeetingId",
+                        column: x => x.MinutesAgreedAtMeetingId,
+                        principalTable: "Meetings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -506,6 +518,39 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                     table.PrimaryKey("PK_CoverSheets", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CoverSheets_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    AskedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReceivedTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    OnAgendaReport = table.Column<bool>(type: "boolean", nullable: false),
+                    AgendaReport = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingQuestions_Meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "Meetings",
                         principalColumn: "Id",
@@ -879,6 +924,38 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                         principalTable: "Priorities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MinuteCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    MinuteItemId = table.Column<int>(type: "integer", nullable: false),
+                    ResolutionId = table.Column<int>(type: "integer", nullable: true),
+                    Field = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Before = table.Column<string>(type: "text", nullable: false),
+                    After = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CorrectedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CorrectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinuteCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MinuteCorrections_MinuteItems_MinuteItemId",
+                        column: x => x.MinuteItemId,
+                        principalTable: "MinuteItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1433,9 +1510,19 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 column: "MatterArisingId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingQuestions_MeetingId",
+                table: "MeetingQuestions",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Meetings_GroupId_Date",
                 table: "Meetings",
                 columns: new[] { "GroupId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_MinutesAgreedAtMeetingId",
+                table: "Meetings",
+                column: "MinutesAgreedAtMeetingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Metrics_PriorityId",
@@ -1452,6 +1539,16 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 table: "MetricValues",
                 columns: new[] { "MetricId", "Year", "Quarter" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinuteCorrections_MeetingId",
+                table: "MinuteCorrections",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinuteCorrections_MinuteItemId",
+                table: "MinuteCorrections",
+                column: "MinuteItemId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MinuteItems_GroupId_Series_Number_Suffix",
@@ -1683,7 +1780,13 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 name: "MatterUpdates");
 
             migrationBuilder.DropTable(
+                name: "MeetingQuestions");
+
+            migrationBuilder.DropTable(
                 name: "MetricValues");
+
+            migrationBuilder.DropTable(
+                name: "MinuteCorrections");
 
             migrationBuilder.DropTable(
                 name: "QuarterLocks");

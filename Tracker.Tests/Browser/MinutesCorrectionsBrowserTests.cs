@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Tracker.Domain.Meetings;
+using Tracker.Domain.People;
+using Tracker.Tests.Support;
+
+namespace Tracker.Tests.Browser;
+
+/// <summary>Corrections of agreed minutes, the record of agreement, the questions log and the pack's as-at date, in a browser.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MinutesCorrectionsBrowserTests(BrowserFixture browser)
+{
+    static int _series = 7000;
+
+    /// <summary>A meeting of the test's own with two minute items in a series of its own; agreed at a later meeting if asked.</summary>
+    Task<int> MeetingAsync(int daysAhead, bool agreed) => browser.App.WithDbAsync(async db =>
+    {
+        var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.StrategicGroup);
+        var meeting = Meeting.Schedule(group, DateOnly.FromDateTime(DateTime.Today.AddDays(daysAhead)), new TimeOnly(10, 0), "Bromley Civic Centre");
+        meeting.MinuteSeries = Interlocked.Increment(ref _series);
+        meeting.AddAgendaItem("1", "Apologies for absence");
+        db.Meetings.Add(meeting);
+        var later = Meeting.Schedule(group, meeting.Date.AddDays(91), new TimeOnly(10, 0), "Bromley Civic Centre");
+        db.Meetings.Add(later);
+        await db.SaveChangesAsync();
+        db.MinuteItems.Add(MinuteItem.Record(meeting, new MinuteNumber(1), "Apologies for absence", "Apologies were received from the Borough Commander."));
+        db.MinuteItems.Add(MinuteItem.Record(meeting, new MinuteNumber(2), "Minutes of the previous meeting", "The minutes were agreed as a correct record."));
+        if (agreed) meeting.RecordMinutesAgreed(later, "2", null, "Steve Wood", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        return meeting.Id;
+    });
+
+    static ILocator FieldError(IPage page, string id) => page.Locator($".mud-input-control:has(#{id}) .mud-input-helper-text");
+
+    /// <summary>Axe once a confirmation's snackbar has faded in (mid-animation its text is part-transparent).</summary>
+    static async Task AxeAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(e => getComputedStyle(e).opacity === '1')");
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task CorrectionAfterAgreement_WithoutReason_ErrorBesideTheFieldThenShownAsCorrection()
+    {
+        var id = await MeetingAsync(150, agreed: true);
+        var clerk = await browser.SignedInPageAsync("admin", 1280, 720);
+        await clerk.OpenAsync($"/meetings/{id}/minutes");
+        await Assertions.Expect(clerk.Locator("[data-minutes-agreed]")).ToContainTextAsync("(minute 2)");
+
+        await clerk.Locator("[data-change-minute='1']").ClickAsync();
+        var dialog = clerk.Locator("[data-minute-change-dialog]");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByLabel("Minute", new() { Exact = true }).FillAsync("Apologies were received from the Borough Commander and Mr Terry Belcher.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save correction" }).ClickAsync();
+
+        await Assertions.Expect(FieldError(clerk, "Reason")).ToHaveTextAsync("Enter why the agreed minutes are being corrected");
+        await Assertions.Expect(dialog.Locator("[data-error-summary]")).ToContainTextAsync("Enter why the agreed minutes are being corrected");
+        await clerk.AssertNoAxeViolationsAsync();
+
+        await dialog.GetByLabel("Reason for the correction").FillAsync("Mr Belcher's apologies were omitted");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save correction" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("tr[data-minute='1'] [data-correction]")).ToContainTextAsync("Mr Belcher's apologies were omitted");
+        await Assertions.Expect(clerk.Locator("tr[data-minute='1']")).ToContainTextAsync("and Mr Terry Belcher.");
+        await AxeAsync(clerk);
+        await clerk.Context.CloseAsync();
+    }
+
+    public static TheoryData<int, int> Widths => new() { { 1280, 720 }, { 390, 844 } };
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Axe_ChangedMeetingPagesWithDialogsOpenAndErrors_NoViolations(int width, int height)
+    {
+        var days = 160 + width % 7;
+        var draft = await MeetingAsync(days, agreed: false);
+        var clerk = await browser.SignedInPageAsync("admin", width, height);
+
+        async Task CheckAsync()
+        {
+            await AxeAsync(clerk);
+            var scrolls = await clerk.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+            Assert.False(scrolls, $"{clerk.Url} scrolls sideways at {width} px");
+        }
+
+        // The meeting page: deadlines, the papers' as-at date, the questions log; the question dialog with its errors.
+        await clerk.OpenAsync($"/meetings/{draft}");
+        await Assertions.Expect(clerk.Locator("[data-papers-as-at]")).ToContainTextAsync("as at");
+        await CheckAsync();
+        await clerk.Locator("[data-add-question]").ClickAsync();
+        var question = clerk.Locator("[data-question-dialog]");
+        await Assertions.Expect(question).ToBeVisibleAsync();
+        await CheckAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Save question" }).ClickAsync();
+        await Assertions.Expect(FieldError(clerk, "AskedBy")).ToHaveTextAsync("Enter who asked the question");
+        await CheckAsync();
+        await question.GetByLabel("Asked by").FillAsync("Cllr Tim Stevens");
+        await clerk.Locator("[data-question-dialog] [role=combobox]").First.ClickAsync();
+        await clerk.GetByRole(AriaRole.Option, new() { Name = "Councillor" }).ClickAsync();
+        await question.GetByLabel("Question", new() { Exact = true }).FillAsync("What is the SNB doing about diversity?");
+        // The day before the meeting: after the general deadline.
+        await question.GetByLabel("Date received").FillAsync(DateTime.Today.AddDays(days - 1).ToString("dd/MM/yyyy"));
+        await question.GetByLabel("Time received").FillAsync("16:30");
+        await question.GetByRole(AriaRole.Button, new() { Name = "Save question" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-questions-log] [data-late]")).ToHaveTextAsync("Late", new() { Timeout = 15000 });
+        await CheckAsync();
+
+        // The meeting's details with the agenda's publication date refused.
+        await clerk.OpenAsync($"/meetings/{draft}/edit");
+        await clerk.GetByLabel("Agenda published (optional)").FillAsync("31/02/2026");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+        await Assertions.Expect(FieldError(clerk, "AgendaPublished")).ToHaveTextAsync("Agenda published must be a real date, like 24/11/2026");
+        await CheckAsync();
+
+        // Draft minutes with the change dialog open, and the record of agreement with an error.
+        await clerk.OpenAsync($"/meetings/{draft}/minutes");
+        await CheckAsync();
+        await clerk.Locator("[data-change-minute='2']").ClickAsync();
+        var change = clerk.Locator("[data-minute-change-dialog]");
+        await change.GetByLabel("Title").FillAsync("");
+        await change.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(FieldError(clerk, "Title")).ToHaveTextAsync("Enter the title of the minute item");
+        await CheckAsync();
+        await change.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(change).ToBeHiddenAsync();
+
+        await clerk.Locator("[data-record-agreed]").ClickAsync();
+        var agreed = clerk.Locator("[data-minutes-agreed-dialog]");
+        await Assertions.Expect(agreed).ToBeVisibleAsync();
+        await agreed.GetByLabel("Minute of that meeting (optional)").FillAsync("one hundred");
+        await agreed.GetByRole(AriaRole.Button, new() { Name = "Record agreement" }).ClickAsync();
+        await Assertions.Expect(FieldError(clerk, "Minute")).ToHaveTextAsync("Enter a minute number like 102 or 68a");
+        await CheckAsync();
+        await agreed.GetByLabel("Minute of that meeting (optional)").FillAsync("2");
+        await agreed.GetByRole(AriaRole.Button, new() { Name = "Record agreement" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-minutes-agreed]")).ToContainTextAsync("(minute 2)");
+        await CheckAsync();
+
+        // Appendix A and the quarterly report as at the papers deadline.
+        await clerk.OpenAsync($"/meetings/{draft}/matters-arising");
+        await Assertions.Expect(clerk.Locator("[data-as-at]")).ToContainTextAsync("As at");
+        await CheckAsync();
+        await clerk.OpenAsync($"/actions/report?asAt={DateTime.Today:yyyy-MM-dd}");
+        await CheckAsync();
+        await clerk.OpenAsync("/meetings/forward-plan");
+        await CheckAsync();
+        await clerk.Context.CloseAsync();
+    }
+}
