@@ -34,17 +34,19 @@ return 0;
 async Task TraceAsync()
 {
     var (cookies, http) = await SignIn.AsAsync(bases[0], account);
-    var viewer = new Viewer(bases[0], cookies, http, 1) { Trace = [] };
+    // A token no earlier run has left in the title.
+    var token = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 90_000) + 1;
+    var viewer = new Viewer(bases[0], cookies, http, token) { Trace = [], TraceTimes = Environment.GetEnvironmentVariable("TRACE_TIMES") is not null };
     var clock = Stopwatch.StartNew();
     await viewer.StartAsync(path, CancellationToken.None);
     Console.WriteLine($"# first render batch after {clock.ElapsedMilliseconds} ms");
     await Quiet([viewer], TimeSpan.FromSeconds(3));
-    viewer.Trace.Add("-- change saved");
     var writer = await Writer.StartAsync(bases[0]);
-    var save = await writer.SaveAsync(riskId, 1);
+    viewer.Trace.Add("-- change saved");
+    var save = await writer.SaveAsync(riskId, token);
     await Quiet([viewer], TimeSpan.FromSeconds(3));
     foreach (var line in viewer.Trace) Console.WriteLine(line);
-    Console.WriteLine($"# token seen {viewer.Received[1] - save.Committed:F1} ms after the commit; error: {viewer.Error ?? "none"}");
+    Console.WriteLine($"# token seen {viewer.Received[token] - save.Committed:F1} ms after the commit; error: {viewer.Error ?? "none"}");
     await viewer.CloseAsync();
 }
 
@@ -55,6 +57,9 @@ async Task FanOutAsync()
     var gap = int.Parse(Opt("gap-ms", "0"));
     var writerBase = new Uri(Opt("writer-base", bases[0].ToString()).TrimEnd('/') + "/");
     Console.WriteLine($"# fan-out: {viewers} viewers on {path} at {string.Join(", ", bases.Select(b => b.Authority))}, writer at {writerBase.Authority}, {changes} changes to risk {riskId}");
+    var writer = await Writer.StartAsync(writerBase);
+    await writer.ResetAsync(riskId);
+    await Task.Delay(1000); // the reset reaches the other instance before anyone opens the page
     var all = new List<(Uri Base, Viewer Viewer)>();
     var clock = Stopwatch.StartNew();
     foreach (var b in bases)
@@ -68,7 +73,6 @@ async Task FanOutAsync()
     await Quiet(all.Select(v => v.Viewer).ToList(), TimeSpan.FromSeconds(3));
     var batchesBefore = all.Sum(v => v.Viewer.Batches);
 
-    var writer = await Writer.StartAsync(writerBase);
     var saves = new List<Save>();
     clock.Restart();
     for (var i = 1; i <= changes; i++)
@@ -180,10 +184,12 @@ async Task StartAllAsync(List<Viewer> viewers)
 // Waits until no viewer has had a render batch for `quiet` (presence updates as others join, etc.).
 static async Task Quiet(IReadOnlyCollection<Viewer> viewers, TimeSpan quiet)
 {
-    var limit = DateTime.UtcNow.AddMinutes(2);
+    var start = DateTime.UtcNow;
+    var limit = start.AddMinutes(2);
     while (DateTime.UtcNow < limit)
     {
         var last = viewers.Max(v => v.LastBatch);
+        if (last < start) last = start;
         if (DateTime.UtcNow - last > quiet) return;
         await Task.Delay(250);
     }

@@ -41,6 +41,8 @@ public sealed partial class Viewer(Uri baseUri, CookieContainer cookies, HttpCli
     /// <summary>Every message in and out, when tracing (the validation against a browser).</summary>
     public List<string>? Trace { get; set; }
     public DateTime LastBatch => _lastBatch;
+    /// <summary>Prefix trace lines with the time (ms, last five digits of the Unix time).</summary>
+    public bool TraceTimes { get; set; }
 
     public static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks / 10_000.0;
 
@@ -74,10 +76,12 @@ public sealed partial class Viewer(Uri baseUri, CookieContainer cookies, HttpCli
             var handle = (long)args[0]!;
             Log($"in  JS.BeginInvokeJS {args[1]} handle={(handle == 0 ? "none" : "yes")} resultType={args[3]} callType={args[5]}");
             if (handle == 0) return Task.CompletedTask;
-            return Send("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,null]");
+            var result = Answers.TryGetValue((string)args[1]!, out var answer) ? answer : "null";
+            return Send("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,{result}]");
         });
         _hub.On("JS.EndInvokeDotNet", [typeof(string), typeof(bool), typeof(string)], args => { Log($"in  JS.EndInvokeDotNet"); return Task.CompletedTask; });
         _hub.On("JS.EndUpdateRootComponents", [typeof(long)], args => { Log($"in  JS.EndUpdateRootComponents {args[0]}"); return Task.CompletedTask; });
+        _hub.On("JS.AttachComponent", [typeof(int), typeof(string)], args => { Log("in  JS.AttachComponent"); return Task.CompletedTask; });
         _hub.On("JS.EndLocationChanging", [typeof(int), typeof(bool)], _ => Task.CompletedTask);
         _hub.On("JS.SavePersistedState", [typeof(string), typeof(string), typeof(string)], _ => Task.CompletedTask);
         _hub.On("JS.Error", [typeof(string)], args =>
@@ -87,7 +91,7 @@ public sealed partial class Viewer(Uri baseUri, CookieContainer cookies, HttpCli
             _firstBatch.TrySetResult();
             return Task.CompletedTask;
         });
-        _hub.Closed += ex => { if (ex is not null) Error ??= "closed: " + ex.Message; return Task.CompletedTask; };
+        _hub.Closed += ex => { Log($"-- connection closed {ex?.Message}"); if (ex is not null) Error ??= "closed: " + ex.Message; return Task.CompletedTask; };
 
         await _hub.StartAsync(ct);
         Log("out StartCircuit");
@@ -120,6 +124,16 @@ public sealed partial class Viewer(Uri baseUri, CookieContainer cookies, HttpCli
         return Send("OnRenderCompleted", batchId, null);
     }
 
+    /// <summary>
+    /// The few calls whose answer changes what the page renders. MudBlazor's breakpoint service asks
+    /// for the window's size: null would make it a phone's, and the layout would switch to the
+    /// narrow drawer; the browser validation uses a 1280 × 900 window, so the viewers say the same.
+    /// </summary>
+    static readonly Dictionary<string, string> Answers = new()
+    {
+        ["mudResizeListener.getBrowserWindowSize"] = "{\"height\":900,\"width\":1280}",
+    };
+
     static readonly byte[] TokenPrefix = "[bench "u8.ToArray();
 
     void FindTokens(ReadOnlySpan<byte> data, double now)
@@ -147,7 +161,7 @@ public sealed partial class Viewer(Uri baseUri, CookieContainer cookies, HttpCli
 
     void Log(string line)
     {
-        if (Trace is { } t) lock (t) t.Add(line);
+        if (Trace is { } t) lock (t) t.Add(TraceTimes ? $"{NowMs() % 100_000:F0} {line}" : line);
     }
 
     /// <summary>Tells the server the tab has gone (as blazor.web.js does on page hide): the circuit ends at once.</summary>

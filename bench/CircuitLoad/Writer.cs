@@ -15,9 +15,12 @@ public sealed class Writer(HttpClient http)
 {
     public static async Task<Writer> StartAsync(Uri baseUri) => new((await SignIn.AsAsync(baseUri, "admin")).Http);
 
+    /// <summary>A title without a token, so a page opened now shows none of an earlier run's.</summary>
+    public Task<Save> ResetAsync(int riskId) => SaveAsync(riskId, 0);
+
     public async Task<Save> SaveAsync(int riskId, int change)
     {
-        var text = Uri.EscapeDataString($"Bench risk [bench {change:D5}]");
+        var text = Uri.EscapeDataString(change == 0 ? "Bench risk" : $"Bench risk [bench {change:D5}]");
         using var response = await http.PostAsync($"/bench/risks/{riskId}/title?text={text}", null);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"Save {change}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} (is Bench__Endpoints=true?)");
