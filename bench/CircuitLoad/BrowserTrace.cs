@@ -36,6 +36,8 @@ public static class BrowserTrace
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
         // Sign-in lands on the dashboard, which opens a circuit of its own: let it settle, then trace only the page's.
         await page.WaitForSelectorAsync("main[data-interactive=true]", new() { Timeout = 60_000 });
+        var writer = await Writer.StartAsync(baseUri);
+        await writer.ResetAsync(riskId);
         var capturing = false;
         var token = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 90_000) + 1;
         Token = Encoding.ASCII.GetBytes($"[bench {token:D5}]");
@@ -55,7 +57,6 @@ public static class BrowserTrace
         await page.WaitForSelectorAsync("main[data-interactive=true]", new() { Timeout = 60_000 });
         await QuietAsync(() => last);
         lock (lines) lines.Add("-- change saved");
-        var writer = await Writer.StartAsync(baseUri);
         var save = await writer.SaveAsync(riskId, token);
         await QuietAsync(() => last);
         lock (lines) foreach (var line in lines) Console.WriteLine(line);

@@ -36,12 +36,13 @@ async Task TraceAsync()
     var (cookies, http) = await SignIn.AsAsync(bases[0], account);
     // A token no earlier run has left in the title.
     var token = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 90_000) + 1;
+    var writer = await Writer.StartAsync(bases[0]);
+    await writer.ResetAsync(riskId); // the page starts from the same title as the browser's trace
     var viewer = new Viewer(bases[0], cookies, http, token) { Trace = [], TraceTimes = Environment.GetEnvironmentVariable("TRACE_TIMES") is not null };
     var clock = Stopwatch.StartNew();
     await viewer.StartAsync(path, CancellationToken.None);
     Console.WriteLine($"# first render batch after {clock.ElapsedMilliseconds} ms");
     await Quiet([viewer], TimeSpan.FromSeconds(3));
-    var writer = await Writer.StartAsync(bases[0]);
     viewer.Trace.Add("-- change saved");
     var save = await writer.SaveAsync(riskId, token);
     await Quiet([viewer], TimeSpan.FromSeconds(3));
