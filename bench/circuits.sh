@@ -76,7 +76,7 @@ if want fanout; then
     for path in /risks /risks/$RISK; do
       start_app
       load fanout --path "$path" --viewers "$n" --changes "$CHANGES" --risk $RISK | tee "$work/fanout.txt" | grep '^#' >&2 || true
-      grep '^|' "$work/fanout.txt" | sed "s/^| 127.0.0.1:$PORT (saving instance)/| \`$path\`/"
+      grep '^|' "$work/fanout.txt" | sed "s#^| 127.0.0.1:$PORT (saving instance)#| \`$path\`#"
     done
   done
 fi
@@ -91,7 +91,7 @@ if want memory; then
     grep '^|' "$work/memory.txt"
   done
   start_app DOTNET_gcServer=0
-  load memory --path /risks --account member --viewers "$MEMORY_VIEWERS" | grep '^|' | sed 's/^| \/risks (member)/| `\/risks` (member), workstation GC/' | head -1
+  load memory --path /risks --account member --viewers "$MEMORY_VIEWERS" | grep '^|' | sed 's#^| /risks (member)#| `/risks` (member), workstation GC#' | head -1
 fi
 
 if want retention; then
