@@ -6,6 +6,7 @@
 #   bash bench/circuits.sh                       # validation, fan-out at 50 and 200, memory at 200
 #   VIEWERS="50 200 1000" MEMORY_VIEWERS=1000 bash bench/circuits.sh   # on a quiet machine
 #   ONLY=validate|fanout|memory|retention bash bench/circuits.sh
+#   GCDUMP_DIR=/tmp/dumps GCDUMP_TOOL=~/.dotnet/tools/dotnet-gcdump ONLY=memory bash bench/circuits.sh   # + a heap dump per page
 # 1. validation: one client circuit and Debian's Chromium on the same pages, their circuit messages compared
 # 2. fan-out: N viewers on /risks and on /risks/1; the administrator saves 200 changes to R1's title
 #    through RiskService (POST /bench/risks/1/title); latency from the commit to each viewer's render batch
@@ -75,7 +76,7 @@ if want fanout; then
   for n in $VIEWERS; do
     for path in /risks /risks/$RISK; do
       start_app
-      load fanout --path "$path" --viewers "$n" --changes "$CHANGES" --risk $RISK | tee "$work/fanout.txt" | grep '^#' >&2 || true
+      load fanout --path "$path" --viewers "$n" --changes "$CHANGES" --risk $RISK --server-pid "$app_pid" | tee "$work/fanout.txt" | grep '^#' >&2 || true
       grep '^|' "$work/fanout.txt" | sed "s#^| 127.0.0.1:$PORT (saving instance)#| \`$path\`#"
     done
   done
@@ -87,7 +88,7 @@ if want memory; then
   echo "|---|---|---|---|---|---|---|"
   for spec in /risks:member /:member /risks/review:chair; do
     start_app
-    load memory --path "${spec%%:*}" --account "${spec##*:}" --viewers "$MEMORY_VIEWERS" | tee "$work/memory.txt" | grep '^#' >&2 || true
+    load memory --path "${spec%%:*}" --account "${spec##*:}" --viewers "$MEMORY_VIEWERS" --server-pid "$app_pid" ${GCDUMP_DIR:+--gcdump "$GCDUMP_DIR"} | tee "$work/memory.txt" | grep '^#' >&2 || true
     grep '^|' "$work/memory.txt"
   done
   start_app DOTNET_gcServer=0

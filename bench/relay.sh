@@ -48,8 +48,10 @@ start_apps() {
   done
 }
 
-dotnet build Tracker.App -c Release -v quiet -nologo >/dev/null
-dotnet build bench/CircuitLoad -c Release -v quiet -nologo >/dev/null
+if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1 while another benchmark is using the same build
+  dotnet build Tracker.App -c Release -v quiet -nologo >/dev/null
+  dotnet build bench/CircuitLoad -c Release -v quiet -nologo >/dev/null
+fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), .NET $(dotnet --list-runtimes | awk '/AspNetCore/ {v=$2} END {print v}'), $(PGPASSWORD=$pass psql -tA -h localhost -U "$user" -d postgres -c 'show server_version'), $(date -u '+%F %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| viewers on | viewers | delivered / expected | p50 | p95 | p99 | max | from the save's request |"
 echo "|---|---|---|---|---|---|---|---|"

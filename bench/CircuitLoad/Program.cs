@@ -20,6 +20,8 @@ var bases = Opt("base", "http://127.0.0.1:5410").Split(',').Select(b => new Uri(
 var path = Opt("path", "/risks");
 var riskId = int.Parse(Opt("risk", "1"));
 var account = Opt("account", "member");
+// The app's process on this machine (optional): its CPU time over the saves, a heap dump of the circuits.
+var serverPid = options.TryGetValue("server-pid", out var pidText) ? int.Parse(pidText) : (int?)null;
 
 switch (command)
 {
@@ -38,7 +40,7 @@ async Task TraceAsync()
     var token = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 90_000) + 1;
     var writer = await Writer.StartAsync(bases[0]);
     await writer.ResetAsync(riskId); // the page starts from the same title as the browser's trace
-    var viewer = new Viewer(bases[0], cookies, http, token) { Trace = [], TraceTimes = Environment.GetEnvironmentVariable("TRACE_TIMES") is not null };
+    var viewer = new Viewer(bases[0], cookies, http, token) { Trace = [], TraceTimes = Environment.GetEnvironmentVariable("TRACE_TIMES") is not null, DumpBatches = options.ContainsKey("dump-batches") };
     var clock = Stopwatch.StartNew();
     await viewer.StartAsync(path, CancellationToken.None);
     Console.WriteLine($"# first render batch after {clock.ElapsedMilliseconds} ms");
@@ -75,6 +77,7 @@ async Task FanOutAsync()
     var batchesBefore = all.Sum(v => v.Viewer.Batches);
 
     var saves = new List<Save>();
+    var cpuBefore = CpuSeconds(serverPid);
     clock.Restart();
     for (var i = 1; i <= changes; i++)
     {
@@ -82,10 +85,13 @@ async Task FanOutAsync()
         if (gap > 0) await Task.Delay(gap);
     }
     var writing = clock.Elapsed;
+    var cpu = CpuSeconds(serverPid) - cpuBefore;
     var deadline = DateTime.UtcNow.AddSeconds(30);
     while (DateTime.UtcNow < deadline && all.Any(v => double.IsNaN(v.Viewer.Received[changes]))) await Task.Delay(100);
     await Task.Delay(500);
     Console.WriteLine($"# {changes} saves in {writing.TotalSeconds:F1} s ({changes / writing.TotalSeconds:F0}/s); save request p50 {Percentile(saves.Select(s => s.Returned - s.Sent).ToList(), 50):F1} ms; render batches during: {all.Sum(v => v.Viewer.Batches) - batchesBefore}");
+    if (serverPid is not null)
+        Console.WriteLine($"# server CPU over the saves: {cpu:F1} s ({cpu * 1000 / changes:F1} ms per save, {cpu * 1e6 / Math.Max(1, all.Sum(v => v.Viewer.Batches) - batchesBefore):F0} µs per render batch sent); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     foreach (var group in all.GroupBy(v => v.Base))
         Report(group.Key == writerBase || bases.Length == 1 ? $"{group.Key.Authority} (saving instance)" : $"{group.Key.Authority} (relayed)",
             group.Select(v => v.Viewer).ToList(), saves, changes);
@@ -151,6 +157,15 @@ async Task MemoryAsync()
     var during = await MemoryOf(http);
     Console.WriteLine($"# {path} as {account}: {viewers} circuits started in {started.TotalSeconds:F1} s, {list.Sum(v => v.Batches)} batches ({list.Sum(v => v.BatchBytes) / viewers / 1024.0:F1} KiB per viewer), {list.Sum(v => v.JsCalls) / (double)viewers:F1} JS calls per viewer, errors {list.Count(v => v.Error is not null)}");
     Console.WriteLine($"| {path} ({account}) | {viewers} | {Kib(before.HeapBytes)} → {Kib(during.HeapBytes)} | **{(during.HeapBytes - before.HeapBytes) / 1024.0 / viewers:F0} KiB** | {Mib(before.RssBytes)} → {Mib(during.RssBytes)} | {(during.RssBytes - before.RssBytes) / 1024.0 / viewers:F0} KiB | {before.Subscribers} → {during.Subscribers} |");
+    if (serverPid is { } pid && options.TryGetValue("gcdump", out var dumps))
+    {
+        // What the circuits hold, by type: `dotnet-gcdump report <file>`.
+        Directory.CreateDirectory(dumps);
+        var file = Path.Combine(dumps, $"{path.Trim('/').Replace('/', '-') switch { "" => "dashboard", var p => p }}-{viewers}.gcdump");
+        using var tool = Process.Start(Environment.GetEnvironmentVariable("GCDUMP_TOOL") ?? "dotnet-gcdump", ["collect", "-p", pid.ToString(), "-o", file])!;
+        await tool.WaitForExitAsync();
+        Console.WriteLine($"# heap dump: {file}");
+    }
     // Tabs that vanish without a goodbye: the server keeps their circuits for a reconnect.
     await Task.WhenAll(list.Select(v => v.DisposeAsync().AsTask()));
     await Task.Delay(3000);
@@ -162,6 +177,14 @@ async Task MemoryAsync()
         var after = await MemoryOf(http);
         Console.WriteLine($"| {path} after {retentionWait} s | {viewers} | {Kib(after.HeapBytes)} | {(after.HeapBytes - before.HeapBytes) / 1024.0 / viewers:F0} KiB | {Mib(after.RssBytes)} | | {after.Subscribers} |");
     }
+}
+
+// User + system CPU time of a process so far, from /proc (clock ticks of 1/100 s).
+static double CpuSeconds(int? pid)
+{
+    if (pid is null) return 0;
+    var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
 }
 
 static string Kib(long bytes) => $"{bytes / 1024.0 / 1024:F1} MiB";

@@ -41,6 +41,15 @@ public sealed partial class Viewer(Uri baseUri, CookieContainer cookies, HttpCli
     /// <summary>Every message in and out, when tracing (the validation against a browser).</summary>
     public List<string>? Trace { get; set; }
     public DateTime LastBatch => _lastBatch;
+    /// <summary>Print the text runs of each batch in the trace (what a change costs on the wire).</summary>
+    public bool DumpBatches { get; set; }
+
+    static IEnumerable<string> PrintableRuns(byte[] data)
+    {
+        var text = Encoding.UTF8.GetString(data);
+        return Regex.Matches(text, @"[\x20-\x7E\u00A0-\uFFFC]{6,}").Select(m => m.Value.Length > 80 ? m.Value[..80] + "…" : m.Value);
+    }
+
     /// <summary>Prefix trace lines with the time (ms, last five digits of the Unix time).</summary>
     public bool TraceTimes { get; set; }
 
@@ -120,6 +129,7 @@ public sealed partial class Viewer(Uri baseUri, CookieContainer cookies, HttpCli
         Interlocked.Add(ref BatchBytes, data.Length);
         FindTokens(data, now);
         Log($"in  JS.RenderBatch id={batchId} bytes={data.Length}");
+        if (DumpBatches) Log("    strings: " + string.Join(" | ", PrintableRuns(data)));
         _firstBatch.TrySetResult();
         return Send("OnRenderCompleted", batchId, null);
     }
