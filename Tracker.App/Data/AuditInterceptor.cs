@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Tracker.App.Common;
 using Tracker.Domain.Common;
@@ -85,7 +86,9 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         foreach (var entry in db.ChangeTracker.Entries())
         {
             // Data protection keys (PostgreSQL) are key material, not tracker records: never copied into the trail.
-            if (entry.Entity is AuditEntry or AuditChange or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) continue;
+            // A lead's unsaved draft is their own work in progress, written as they type: the update it becomes is audited.
+            if (entry.Entity is AuditEntry or AuditChange or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+                or Tracker.Domain.Strategy.UpdateDraft) continue;
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (entry.Entity is Entity entity) Stamp(entry, entity, now, who);
             _pending.Add(new PendingAudit(entry, entry.State, Snapshot(entry)));
@@ -98,9 +101,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         switch (entry.State)
         {
             case EntityState.Added:
-                entity.CreatedAt = entity.UpdatedAt = now;
-                entity.CreatedBy = entity.UpdatedBy = who;
-                entity.Version = 1;
+                StampNew(entity, now, who);
                 break;
             case EntityState.Modified:
                 entity.UpdatedAt = now;
@@ -109,6 +110,48 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
                 break;
         }
     }
+
+    static void StampNew(Entity entity, DateTimeOffset now, string who)
+    {
+        entity.CreatedAt = entity.UpdatedAt = now;
+        entity.CreatedBy = entity.UpdatedBy = who;
+        entity.Version = 1;
+    }
+
+    /// <summary>Stamps new records that <see cref="BulkInsert"/> is about to write, as a save stamps added entities.</summary>
+    internal void StampNew(IEnumerable<Entity> entities)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var entity in entities) StampNew(entity, now, user.DisplayName);
+    }
+
+    /// <summary>
+    /// Audits records <see cref="BulkInsert"/> has just written (their keys assigned by the database), exactly
+    /// as a save audits added entities: one entry each, a change for every property that has a value.
+    /// </summary>
+    internal Task AuditInsertedAsync(TrackerDbContext db, IEntityType type, IReadOnlyList<object> entities, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var key = type.FindPrimaryKey()!.Properties;
+        var audited = type.GetProperties().Where(p => !p.IsPrimaryKey() && !IsStamp(p.Name)).ToArray();
+        var rows = entities.Select(entity => new AuditEntry
+        {
+            At = now,
+            UserName = user.DisplayName,
+            EntityType = type.ClrType.Name,
+            EntityKey = string.Join("/", key.Select(p => Format(p.GetGetter().GetClrValue(entity)))),
+            Action = nameof(EntityState.Added),
+            Reason = db.AuditReason,
+            Changes = audited.Select(p => (p.Name, Value: Format(p.GetGetter().GetClrValue(entity))))
+                .Where(c => c.Value is not null)
+                .Select(c => new AuditChange { Property = c.Name, NewValue = SecretProperties.Contains(c.Name) ? "(hidden)" : c.Value })
+                .ToList(),
+        }).ToList();
+        return AuditWriter.WriteAsync(db, rows, ct);
+    }
+
+    static bool IsStamp(string property) => property is nameof(Entity.Version) or nameof(Entity.CreatedAt) or nameof(Entity.CreatedBy)
+        or nameof(Entity.UpdatedAt) or nameof(Entity.UpdatedBy);
 
     /// <summary>
     /// What changed, read before the save. New values are read again after the save (see
@@ -121,8 +164,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (name is nameof(Entity.Version) or nameof(Entity.CreatedAt) or nameof(Entity.CreatedBy)
-                or nameof(Entity.UpdatedAt) or nameof(Entity.UpdatedBy)) continue;
+            if (IsStamp(name)) continue;
             if (property.Metadata.IsPrimaryKey() && entry.State == EntityState.Added) continue;
             var (oldValue, newValue) = entry.State switch
             {

@@ -1,8 +1,5 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Tracker.App.Data;
@@ -10,80 +7,54 @@ namespace Tracker.App.Data;
 /// <summary>
 /// Writes audit rows straight to their tables on the save's own connection and transaction. EF's
 /// change tracker costs far more than the insert for rows nobody edits afterwards (an import of
-/// 10,000 risks audits about 450,000 property changes). Table and column names and parameter types
-/// come from the EF model, so the SQL is right for whichever provider is configured.
+/// 10,000 risks audits about 450,000 property changes), and so do hundreds of thousands of SQL
+/// parameters: rows go in as one JSON parameter per statement (<see cref="JsonRowInsert"/>). The
+/// entries' keys come back through RETURNING, so each change names its entry's real key.
 /// </summary>
 static class AuditWriter
 {
-    /// <summary>Property changes per INSERT statement: four parameters each, well under every provider's limit.</summary>
-    const int ChangesPerStatement = 200;
+    const int EntriesPerStatement = 1_000;
+    const int ChangesPerStatement = 5_000;
+
+    static readonly string[] EntryColumns = [nameof(AuditEntry.At), nameof(AuditEntry.UserName), nameof(AuditEntry.EntityType),
+        nameof(AuditEntry.EntityKey), nameof(AuditEntry.Action), nameof(AuditEntry.Reason)];
+    static readonly string[] ChangeColumns = [nameof(AuditChange.AuditEntryId), nameof(AuditChange.Property), nameof(AuditChange.OldValue), nameof(AuditChange.NewValue)];
 
     public static async Task WriteAsync(TrackerDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var entryTable = Table.Of<AuditEntry>(db, sql);
-        var changeTable = Table.Of<AuditChange>(db, sql);
+        var insertEntries = JsonRowInsert.For<AuditEntry>(db, EntryColumns, returning: [nameof(AuditEntry.Id), nameof(AuditEntry.EntityType), nameof(AuditEntry.EntityKey)]);
+        foreach (var batch in entries.Chunk(EntriesPerStatement))
+            await InsertEntriesAsync(db, insertEntries, batch, ct);
 
-        string[] entryColumns = [nameof(AuditEntry.At), nameof(AuditEntry.UserName), nameof(AuditEntry.EntityType),
-            nameof(AuditEntry.EntityKey), nameof(AuditEntry.Action), nameof(AuditEntry.Reason)];
-        await using var insertEntry = connection.CreateCommand();
-        insertEntry.Transaction = transaction;
-        insertEntry.CommandText =
-            $"INSERT INTO {entryTable.Name} ({string.Join(", ", entryColumns.Select(entryTable.Column))}) " +
-            $"VALUES ({string.Join(", ", entryColumns.Select((_, i) => "@e" + i))}) RETURNING {entryTable.Column(nameof(AuditEntry.Id))}";
-
-        var changes = new List<(long EntryId, AuditChange Change)>();
+        var insertChanges = JsonRowInsert.For<AuditChange>(db, ChangeColumns);
+        var rows = new List<object?[]>(ChangesPerStatement);
         foreach (var entry in entries)
-        {
-            insertEntry.Parameters.Clear();
-            object?[] values = [entry.At, entry.UserName, entry.EntityType, entry.EntityKey, entry.Action, entry.Reason];
-            for (var i = 0; i < values.Length; i++) entryTable.Add(insertEntry, entryColumns[i], "@e" + i, values[i]);
-            var id = Convert.ToInt64(await insertEntry.ExecuteScalarAsync(ct));
-            entry.Id = id;
-            changes.AddRange(entry.Changes.Select(c => (id, c)));
-        }
-
-        string[] changeColumns = [nameof(AuditChange.AuditEntryId), nameof(AuditChange.Property), nameof(AuditChange.OldValue), nameof(AuditChange.NewValue)];
-        var head = $"INSERT INTO {changeTable.Name} ({string.Join(", ", changeColumns.Select(changeTable.Column))}) VALUES ";
-        foreach (var batch in changes.Chunk(ChangesPerStatement))
-        {
-            await using var insertChanges = connection.CreateCommand();
-            insertChanges.Transaction = transaction;
-            var text = new StringBuilder(head);
-            for (var row = 0; row < batch.Length; row++)
+            foreach (var change in entry.Changes)
             {
-                var (entryId, change) = batch[row];
-                text.Append(row == 0 ? "(" : ", (");
-                object?[] values = [entryId, change.Property, change.OldValue, change.NewValue];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var name = $"@c{row}_{i}";
-                    text.Append(i == 0 ? name : ", " + name);
-                    changeTable.Add(insertChanges, changeColumns[i], name, values[i]);
-                }
-                text.Append(')');
+                change.AuditEntryId = entry.Id;
+                rows.Add([entry.Id, change.Property, change.OldValue, change.NewValue]);
+                if (rows.Count < ChangesPerStatement) continue;
+                await insertChanges.ExecuteAsync(db, rows, ct);
+                rows.Clear();
             }
-            insertChanges.CommandText = text.ToString();
-            await insertChanges.ExecuteNonQueryAsync(ct);
-        }
+        if (rows.Count > 0) await insertChanges.ExecuteAsync(db, rows, ct);
     }
 
-    /// <summary>A table's delimited name, its columns, and parameters typed as EF would type them.</summary>
-    sealed class Table(IEntityType type, StoreObjectIdentifier store, ISqlGenerationHelper sql)
+    /// <summary>
+    /// Inserts a batch of entries and gives each its database key. RETURNING does not promise the rows'
+    /// order, so the keys are matched by entity type and key, which one save never repeats; a batch
+    /// that did repeat one goes in row by row.
+    /// </summary>
+    static async Task InsertEntriesAsync(TrackerDbContext db, JsonRowInsert insert, AuditEntry[] batch, CancellationToken ct)
     {
-        public static Table Of<T>(DbContext db, ISqlGenerationHelper sql)
+        static string Identity(string type, string key) => type + "\u001f" + key;
+        var byIdentity = new Dictionary<string, AuditEntry>(batch.Length);
+        if (!batch.All(e => byIdentity.TryAdd(Identity(e.EntityType, e.EntityKey), e)))
         {
-            var type = db.Model.FindEntityType(typeof(T))!;
-            return new Table(type, StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()), sql);
+            foreach (var entry in batch) await InsertEntriesAsync(db, insert, [entry], ct);
+            return;
         }
-
-        public string Name => sql.DelimitIdentifier(store.Name, store.Schema);
-
-        public string Column(string property) => sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(store)!);
-
-        public void Add(DbCommand command, string property, string name, object? value) =>
-            command.Parameters.Add(type.FindProperty(property)!.GetRelationalTypeMapping().CreateParameter(command, name, value));
+        await insert.ReadAsync(db, batch.Select(e => new object?[] { e.At, e.UserName, e.EntityType, e.EntityKey, e.Action, e.Reason }).ToList(),
+            record => byIdentity[Identity(record.GetString(1), record.GetString(2))].Id = Convert.ToInt64(record.GetValue(0)), ct);
     }
 }

@@ -38,6 +38,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : Iden
     public DbSet<StrategyActionOwner> StrategyActionOwners => Set<StrategyActionOwner>();
     public DbSet<QuarterlyUpdate> QuarterlyUpdates => Set<QuarterlyUpdate>();
     public DbSet<QuarterLock> QuarterLocks => Set<QuarterLock>();
+    public DbSet<UpdateDraft> UpdateDrafts => Set<UpdateDraft>();
     public DbSet<RollUpOverride> RollUpOverrides => Set<RollUpOverride>();
     public DbSet<RagDefinition> RagDefinitions => Set<RagDefinition>();
     public DbSet<Metric> Metrics => Set<Metric>();
@@ -54,6 +55,9 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : Iden
 
     /// <summary>A reason to record on the audit rows of the next save (e.g. an administrator's override).</summary>
     public string? AuditReason { get; set; }
+
+    /// <summary>This context's change-feed and audit interceptors, for writes that bypass SaveChanges (<see cref="BulkInsert"/>).</summary>
+    internal SaveInterceptors? Interceptors { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -78,6 +82,9 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : Iden
         }
     }
 }
+
+/// <summary>The interceptors the factory gave a context: the only places that stamp, audit and announce.</summary>
+sealed record SaveInterceptors(Live.ChangeFeedInterceptor Changes, AuditInterceptor Audit);
 
 /// <summary>Any offset in, the same instant at UTC stored; read back as UTC.</summary>
 public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v.ToUniversalTime())

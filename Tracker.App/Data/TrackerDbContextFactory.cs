@@ -20,9 +20,13 @@ public sealed class TrackerDbContextFactory(
     {
         // Interceptor order matters: the change feed sees a save complete before the audit interceptor
         // commits the transaction it opened.
+        var changes = new ChangeFeedInterceptor(feed, user, clock);
+        var audit = new AuditInterceptor(user, clock);
         var options = new DbContextOptionsBuilder<TrackerDbContext>(database.Options)
-            .AddInterceptors(new ChangeFeedInterceptor(feed, user, clock), new AuditInterceptor(user, clock))
+            .AddInterceptors(changes, audit)
             .Options;
-        return database.IsPostgreSql ? new PostgreSqlTrackerContext(options) : new TrackerDbContext(options);
+        var db = database.IsPostgreSql ? new PostgreSqlTrackerContext(options) : new TrackerDbContext(options);
+        db.Interceptors = new SaveInterceptors(changes, audit);
+        return db;
     }
 }

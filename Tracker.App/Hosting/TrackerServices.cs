@@ -1,4 +1,5 @@
 using Tracker.App.Data.SampleData;
+using Tracker.App.Features.Dashboard;
 using Tracker.App.Features.Meetings;
 using Tracker.App.Features.People;
 using Tracker.App.Features.Admin;
@@ -32,6 +33,7 @@ public static class TrackerServices
         builder.Services.AddMeetings();
         builder.Services.AddStrategy();
         builder.Services.AddRisks();
+        builder.Services.AddDashboard();
         builder.AddPapers();
         builder.Services.AddTrackerSampleData();
         builder.AddReminders();

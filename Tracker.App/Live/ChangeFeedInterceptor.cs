@@ -84,6 +84,18 @@ public sealed class ChangeFeedInterceptor(ChangeFeed feed, ICurrentUser user, Ti
         _saving = [];
     }
 
+    /// <summary>Records written by <see cref="BulkInsert"/>: announced, as a save's are, once the transaction commits.</summary>
+    internal void Inserted(IEnumerable<object> entities)
+    {
+        var at = clock.GetUtcNow();
+        foreach (var entity in entities)
+        {
+            if (LiveTopics.For(entity) is not { } topic) continue;
+            _committing.Add(new ChangeEvent(topic.Area, topic.Key, topic.UpdatesParent ? "updated" : "created", topic.Label,
+                entity is Entity e ? e.Version : 0, user.DisplayName, at, user.UserId));
+        }
+    }
+
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (_committing.Count == 0) return;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Tracker.Domain.Strategy;
 
 namespace Tracker.Domain.Reminders;
 
@@ -14,14 +13,6 @@ public static class ReminderSchedule
 
     /// <summary>A risk's review is reminded this many days ahead.</summary>
     public const int RiskReviewDays = 14;
-
-    /// <summary>
-    /// The quarter a meeting reviews: the last financial quarter that ended before its papers deadline
-    /// (DOMAIN.md; 001's forward plan tables "SBP Strategy Q3 23/24 Update" on 29 February 2024).
-    /// NOTE for the merger: the Strategy area implements the same rule on its own branch; unify them.
-    /// </summary>
-    public static FinancialQuarter QuarterUnderReview(DateOnly papersDeadline) =>
-        FinancialQuarter.Containing(papersDeadline).Previous;
 
     /// <summary>
     /// Which of the "days before the deadline" reminders is due today: the nearest to the deadline whose

@@ -44,6 +44,16 @@ public readonly record struct FinancialQuarter : IComparable<FinancialQuarter>
     public static FinancialQuarter Containing(DateOnly date) =>
         date.Month >= 4 ? new(date.Year, (date.Month - 4) / 3 + 1) : new(date.Year - 1, 4);
 
+    /// <summary>
+    /// The quarter a meeting reviews: the last financial quarter that ended before its papers deadline
+    /// (DOMAIN.md; 001's forward plan tables "SBP Strategy Q3 23/24 Update" on 29 February 2024, papers
+    /// due 22 February). The one place this rule lives: My updates, the completeness board, the
+    /// dashboard, the meeting pack and the reminders all ask it.
+    /// A deadline on the first day of a quarter reviews the quarter that ended the day before; one on the
+    /// last day of a quarter the quarter before that (the quarter has not ended before the deadline).
+    /// </summary>
+    public static FinancialQuarter ReviewedBy(DateOnly papersDeadline) => Containing(papersDeadline).Previous;
+
     public static bool TryCreate(int? year, int? quarter, out FinancialQuarter result)
     {
         result = default;

@@ -141,3 +141,29 @@ public sealed class QuarterLock : Entity
     public required string LockedBy { get; set; }
     public DateTimeOffset LockedAt { get; set; }
 }
+
+/// <summary>
+/// What one user has typed, but not yet saved, for an action's quarterly update: kept as they type so
+/// that a reload, a lost connection or a restart does not lose it, and removed when the update is
+/// saved. Private to its user: not a tracker record, so neither audited nor announced.
+/// </summary>
+public sealed class UpdateDraft
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public int ActionId { get; set; }
+    public int Year { get; set; }
+    public int Quarter { get; set; }
+    public RagStatus? Rag { get; set; }
+    public string Narrative { get; set; } = "";
+    public string? EvidenceLink { get; set; }
+    public DateTimeOffset SavedAt { get; set; }
+
+    public void Keep(RagStatus? rag, string? narrative, string? evidenceLink, DateTimeOffset at)
+    {
+        Rag = rag;
+        Narrative = narrative ?? "";
+        EvidenceLink = string.IsNullOrEmpty(evidenceLink) ? null : evidenceLink;
+        SavedAt = at;
+    }
+}

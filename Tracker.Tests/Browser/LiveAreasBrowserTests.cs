@@ -20,7 +20,7 @@ public sealed class LiveAreasBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task ActionRag_LeadSaves_ChairsDashboardOverviewAndReportUpdateWithoutReload()
     {
-        var quarter = FinancialQuarter.Containing(DateOnly.FromDateTime(DateTime.UtcNow));
+        var quarter = (await browser.App.UnderReviewAsync()).Quarter;
         var id = await ActionIdAsync("3.1");
 
         var dashboard = await browser.SignedInPageAsync("chair");

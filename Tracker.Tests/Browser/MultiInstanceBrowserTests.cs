@@ -80,4 +80,55 @@ public sealed class MultiInstanceBrowserTests(BrowserFixture browser, TwoServedI
         Assert.Equal(marker, await member.EvaluateAsync<string>("() => window.__notReloaded"));
         foreach (var page in new[] { member, chair, admin }) await page.Context.CloseAsync();
     }
+
+    /// <summary>
+    /// Issue 15: through nginx with the deployment's configuration, each browser's circuit is upgraded to
+    /// a WebSocket (101) and every request of that browser (sign-in, page, negotiate, WebSocket) reaches one
+    /// instance, while the two browsers are on different instances.
+    /// </summary>
+    [ProviderFact]
+    public async Task Circuit_ThroughNginx_WebSocketUpgradedAndEachBrowserOnOneInstance()
+    {
+        await using var nginx = await NginxProxy.StartAsync([instances.A.ClientOptions.BaseAddress, instances.B.ClientOptions.BaseAddress]);
+        // Two route cookies that nginx sends to different instances (each instance names itself in /health).
+        var routes = new Dictionary<string, string>();
+        using (var http = new HttpClient())
+            for (var i = 0; routes.Count < 2 && i < 50; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, nginx.BaseUrl + "/health");
+                request.Headers.Add("Cookie", $"tracker_route=browser{i}");
+                var health = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
+                routes.TryAdd(System.Text.RegularExpressions.Regex.Match(health, "instance ([0-9a-f]+)").Groups[1].Value, $"browser{i}");
+            }
+        Assert.Equal(2, routes.Count);
+
+        foreach (var route in routes.Values)
+        {
+            var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = nginx.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            });
+            await context.AddCookiesAsync([new Cookie { Name = "tracker_route", Value = route, Url = nginx.BaseUrl }]);
+            var page = await context.NewPageAsync();
+            var sockets = new List<string>();
+            page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+            await BrowserFixture.SignInAsync(page, "member");
+            await page.OpenAsync("/risks");
+            Assert.Contains(sockets, url => url.StartsWith(nginx.BaseUrl.Replace("http:", "ws:") + "/_blazor?id="));
+            await context.CloseAsync();
+        }
+
+        static string Upstream(string line) => line[(line.LastIndexOf("upstream=", StringComparison.Ordinal) + "upstream=".Length)..];
+        bool Upgraded(IReadOnlyList<string> lines, string route) =>
+            lines.Any(l => l.Contains($" route={route} ") && l.Contains("\"GET /_blazor?id=") && l.Contains("\" 101 "));
+        var log = await nginx.AccessLogAsync(lines => routes.Values.All(r => Upgraded(lines, r)));
+        var upstreams = routes.Values.Select(route =>
+        {
+            Assert.True(Upgraded(log, route), $"No WebSocket upgrade (101) of /_blazor for {route} in nginx's log:\n{string.Join("\n", log)}");
+            var served = log.Where(l => l.Contains($" route={route} ")).Select(Upstream).Distinct().ToList();
+            Assert.True(served.Count == 1, $"{route} was served by {string.Join(" and ", served)}");
+            return served[0];
+        }).ToList();
+        Assert.Equal(2, upstreams.Distinct().Count());
+    }
 }

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MimeKit;
+using Tracker.App.Features.Reminders;
 using Tracker.Domain.Reminders;
 using Tracker.Tests.Support;
 
 namespace Tracker.Tests.Browser;
 
-/// <summary>The reminder pages in Chromium: accessible at 1280 and 390 px wide, and the choices work by keyboard and mouse.</summary>
+/// <summary>The reminder pages and the clerk's Chase in Chromium: accessible at 1280 and 390 px wide, and the choices work by keyboard and mouse.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RemindersBrowserTests(BrowserFixture browser)
 {
@@ -57,6 +60,34 @@ public sealed class RemindersBrowserTests(BrowserFixture browser)
         var stored = await browser.App.WithDbAsync(db => db.ReminderPreferences.Where(p => p.PersonId == sb && p.Kind == ReminderKind.WeeklyDigest)
             .Select(p => (bool?)p.Enabled).SingleOrDefaultAsync());
         Assert.Equal(!before, stored);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(390, 844)]
+    public async Task CompletenessBoard_ClerkPressesChase_LastRemindedShownAndTheEmailWritten(int width, int height)
+    {
+        // The browser tests' app writes email to its pickup folder (the default mode).
+        var pickup = Assert.IsType<PickupEmailSender>(browser.App.Services.GetRequiredService<IEmailSender>()).Directory;
+        var before = Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml").ToHashSet() : [];
+        var page = await browser.SignedInPageAsync("admin", width, height);
+        await page.OpenAsync("/actions/completeness");
+        var row = page.Locator("[data-completeness=lead] tr[data-row='Peter Sibley']");
+        await Assertions.Expect(row.Locator("[data-last-reminded]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-chase-all] button")).ToHaveTextAsync("Chase all outstanding");
+        await page.AssertNoAxeViolationsAsync();
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Chase Peter Sibley" }).ClickAsync();
+
+        await Assertions.Expect(row.Locator("[data-last-reminded]")).ToContainTextAsync("Last reminded ");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Sent 1 reminder.");
+        var written = Directory.GetFiles(pickup, "*.eml").Where(f => !before.Contains(f)).Select(f => MimeMessage.Load(f)).ToList();
+        var mail = Assert.Single(written, m => m.To.Mailboxes.Any(a => a.Address == "lead@example.org"));
+        Assert.Matches(@"^Safer Bromley Partnership: \d+ action updates? due by \d+ \w+$", mail.Subject);
+        // Axe with the confirmation showing, once it has faded in (mid-fade its colours are blended).
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(e => getComputedStyle(e).opacity === '1')");
+        await page.AssertNoAxeViolationsAsync();
         await page.Context.CloseAsync();
     }
 }

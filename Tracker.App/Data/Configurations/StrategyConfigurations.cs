@@ -88,6 +88,23 @@ public sealed class QuarterlyUpdateConfiguration : EntityConfiguration<Quarterly
     }
 }
 
+public sealed class UpdateDraftConfiguration : IEntityTypeConfiguration<UpdateDraft>
+{
+    public void Configure(EntityTypeBuilder<UpdateDraft> builder)
+    {
+        builder.ToTable("UpdateDrafts");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.UserId).HasMaxLength(450);
+        builder.Property(d => d.Rag).HasConversion<string>().HasMaxLength(10);
+        builder.Property(d => d.Narrative).HasMaxLength(QuarterlyUpdateInputValidator.NarrativeMaxLength);
+        builder.Property(d => d.EvidenceLink).HasMaxLength(QuarterlyUpdateInputValidator.EvidenceLinkMaxLength);
+        // One draft per user, action and quarter: a second tab's keystrokes replace the first's.
+        builder.HasIndex(d => new { d.UserId, d.ActionId, d.Year, d.Quarter }).IsUnique();
+        builder.HasOne<Tracker.App.Features.Accounts.TrackerUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StrategyAction>().WithMany().HasForeignKey(d => d.ActionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class QuarterLockConfiguration : EntityConfiguration<QuarterLock>
 {
     protected override void ConfigureEntity(EntityTypeBuilder<QuarterLock> builder)

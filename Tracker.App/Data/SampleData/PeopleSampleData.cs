@@ -68,13 +68,14 @@ public sealed class PeopleSampleData : ISampleData
         ("Ade Adetosoye", "AA", "Interim Chief Executive", "LBB"),
     ];
 
-    // Sub-groups that report to the Strategic Group, with their leads (initials).
+    // Sub-groups that report to the Strategic Group, with their leads (initials) as the source papers give
+    // them: Domestic Abuse, Rachel Dunley; Offender Management, Rob Vale; Gangs, Lydia Bennett.
     static readonly (string Name, string Short, string[] Leads, string[] Members)[] SubGroups =
     [
-        ("Domestic Abuse and VAWG Sub-Group", "Domestic Abuse and VAWG", ["BB"], ["LB", "CT", "KN"]),
-        ("Offender Management (IOM) Sub-Group", "Offender Management", ["KN"], ["LR", "AJB", "CK"]),
+        ("Domestic Abuse and VAWG Sub-Group", "Domestic Abuse and VAWG", ["RD"], ["BB", "CT", "KN"]),
+        ("Offender Management (IOM) Sub-Group", "Offender Management", ["RV"], ["KN", "LR", "AJB", "CK"]),
         ("Youth Offending Service Sub-Group", "Youth Offending", ["BM"], ["YH", "RD"]),
-        ("Gangs and Serious Youth Violence Sub-Group", "Gangs and Serious Youth Violence", ["CK"], ["BM", "AM"]),
+        ("Gangs and Serious Youth Violence Sub-Group", "Gangs and Serious Youth Violence", ["LB"], ["CK", "BM", "AM"]),
         ("ASB and Envirocrime Sub-Group", "ASB and Envirocrime", ["PS"], ["TS", "JBR", "CC"]),
         ("Prevent Sub-Group", "Prevent", ["RV"], ["AM", "JS"]),
     ];

@@ -6,12 +6,13 @@ namespace Tracker.App.Data.SampleData;
 
 public sealed partial class StrategySampleData
 {
-    // Recent quarters, relative to today: the quarter before last and the last quarter (reviewed at the
-    // Strategic Group meetings of the current cycle) for the ASB and Envirocrime Sub-Group's actions,
-    // which the demo lead (PS) leads, and a few others; and the current quarter for some of them only,
-    // so that "My updates" and the completeness view show actions updated and still outstanding.
-    // Actions the page and browser tests update this quarter (1.2, 3.2, 5.1, 8.3) stay outstanding.
-    static readonly (int Priority, string Action, string Author, (RagStatus Rag, string Narrative) BeforeLast, (RagStatus Rag, string Narrative) Last, (RagStatus Rag, string Narrative)? Current)[] Recent =
+    // Recent quarters, relative to the cycle of meetings: the two quarters reviewed at the last two
+    // Strategic Group meetings for the ASB and Envirocrime Sub-Group's actions, which the demo lead (PS)
+    // leads, and a few others; and the quarter the next meeting reviews (FinancialQuarter.ReviewedBy its
+    // papers deadline) for some of them only, so that "My updates", the completeness board and the
+    // dashboard show actions updated and still outstanding for the next meeting.
+    // Actions the page and browser tests update for the quarter under review (1.2, 3.2, 5.1, 8.3) stay outstanding.
+    static readonly (int Priority, string Action, string Author, (RagStatus Rag, string Narrative) BeforeLast, (RagStatus Rag, string Narrative) Last, (RagStatus Rag, string Narrative)? UnderReview)[] Recent =
     [
         (1, "1.2", "PS",
             (RagStatus.Green, "Three Community Impact Days were held this quarter, in Penge, Cray Valley East and Mottingham."),
@@ -53,14 +54,15 @@ public sealed partial class StrategySampleData
 
     static void SeedRecentQuarters(StrategyEntity strategy, Dictionary<string, Person> people, DateOnly today)
     {
-        var current = FinancialQuarter.Containing(today);
+        var next = StrategicGroupCycle.For(today).Next;
+        var current = FinancialQuarter.ReviewedBy(next.AddDays(-Tracker.Domain.Meetings.Meeting.DefaultPapersDeadlineDays));
         var actions = strategy.Priorities.SelectMany(p => p.Objectives.SelectMany(o => o.Actions.Select(a => (p.Number, a))))
             .ToDictionary(x => (x.Number, x.a.Number), x => x.a);
         foreach (var (priority, number, author, beforeLast, last, now) in Recent)
         {
             var action = actions[(priority, number)];
             var name = people[author].Name;
-            // Updates for a past quarter are dated a fortnight before it ended, as for the papers; this quarter's a few days ago.
+            // Updates for an earlier quarter are dated a fortnight before it ended; for the quarter under review a few days ago.
             void Record(FinancialQuarter quarter, (RagStatus Rag, string Narrative) update, DateOnly on) =>
                 action.RecordUpdate(quarter, update.Rag, update.Narrative, null, null, name,
                     new DateTimeOffset(on.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));

@@ -24,3 +24,8 @@ public static class DashboardPanels
     /// <summary>The topics the dashboard follows: every panel's.</summary>
     public static readonly string[] Topics = [.. Panels.Select(p => p.Topic).Distinct()];
 }
+
+public static class DashboardServices
+{
+    public static void AddDashboard(this IServiceCollection services) => services.AddScoped<WhatIsDueQueries>();
+}

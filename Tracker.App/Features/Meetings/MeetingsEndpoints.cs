@@ -15,6 +15,7 @@ public static class MeetingsEndpoints
         services.AddScoped<MinutesService>();
         services.AddScoped<SubGroupReportService>();
         services.AddScoped<StrategicGroupCalendar>();
+        services.AddScoped<ReviewCycle>();
         services.AddScoped<MattersArisingService>();
         services.AddSingleton<MattersDataCache>();
     }

@@ -28,10 +28,6 @@ public sealed class StrategicGroupCalendar(IDbContextFactory<TrackerDbContext> d
         return await query(Strategic(db)).Select(m => new StrategicGroupMeeting(m.Id, m.Group!.ShortName, m.Date, m.PapersDeadline)).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The first meeting on or after <paramref name="from"/> (and no later than <paramref name="until"/> when given).</summary>
-    public Task<StrategicGroupMeeting?> NextOnOrAfterAsync(DateOnly from, DateOnly? until = null, CancellationToken ct = default) =>
-        FirstAsync(q => q.Where(m => m.Date >= from && (until == null || m.Date <= until)).OrderBy(m => m.Date), ct);
-
     /// <summary>The latest meeting strictly before <paramref name="before"/>.</summary>
     public Task<StrategicGroupMeeting?> LastBeforeAsync(DateOnly before, CancellationToken ct = default) =>
         FirstAsync(q => q.Where(m => m.Date < before).OrderByDescending(m => m.Date), ct);
@@ -41,8 +37,17 @@ public sealed class StrategicGroupCalendar(IDbContextFactory<TrackerDbContext> d
         FirstAsync(q => q.Where(m => m.Date == date).OrderBy(m => m.Id), ct);
 
     /// <summary>
-    /// The quarter a meeting reviews: the latest financial quarter complete before the meeting date
-    /// (the quarter the meeting falls in is still under way).
+    /// The meeting the leads are working to now: the first Strategic Group meeting from today not yet
+    /// held. It stays so after its papers deadline, until the day after the meeting (updates then are late).
     /// </summary>
-    public static FinancialQuarter QuarterReviewedAt(DateOnly meetingDate) => FinancialQuarter.Containing(meetingDate).Previous;
+    public Task<StrategicGroupMeeting?> UnderReviewAsync(DateOnly today, CancellationToken ct = default) =>
+        FirstAsync(q => q.Where(m => m.Date >= today && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished))
+            .OrderBy(m => m.Date).ThenBy(m => m.Id), ct);
+
+    /// <summary>The first meeting that reviews <paramref name="quarter"/>: its papers deadline falls in the quarter after it.</summary>
+    public Task<StrategicGroupMeeting?> ReviewingAsync(FinancialQuarter quarter, CancellationToken ct = default)
+    {
+        var (from, until) = (quarter.Next.Start, quarter.Next.End);
+        return FirstAsync(q => q.Where(m => m.PapersDeadline >= from && m.PapersDeadline <= until).OrderBy(m => m.Date).ThenBy(m => m.Id), ct);
+    }
 }

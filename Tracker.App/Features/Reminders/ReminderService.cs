@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tracker.App.Common;
 using Tracker.App.Data;
 using Tracker.App.Features.Accounts;
+using Tracker.App.Features.Meetings;
 using Tracker.Domain.Common;
 using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
@@ -52,7 +53,7 @@ public sealed record ReminderMessageRow(int Id, string PersonName, string To, Re
 /// </summary>
 public sealed class ReminderService(
     IDbContextFactory<TrackerDbContext> dbs, TimeProvider clock, IEmailSender sender, EmailOptions email,
-    ReminderOptions options, ReminderLinks links, UnsubscribeTokens tokens, ICurrentUser user, ILogger<ReminderService> log)
+    ReminderOptions options, ReminderLinks links, UnsubscribeTokens tokens, ICurrentUser user, ReviewCycle cycle, ILogger<ReminderService> log)
 {
     const string Brand = "Safer Bromley Partnership";
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -136,7 +137,7 @@ public sealed class ReminderService(
 
     async Task<ChaseResult> ChaseAsync(int? personId, CancellationToken ct)
     {
-        if (!user.CanEditEverything()) return new(0, 0, [], "Only the clerk (an administrator) or the chair can chase leads.");
+        if (!user.IsAdministrator()) return new(0, 0, [], "Only the clerk (an administrator) can chase leads.");
         var occasion = "chase:" + clock.GetUtcNow().ToString("yyyyMMddTHHmmssfff", CultureInfo.InvariantCulture);
         List<Candidate> candidates;
         HashSet<(int, ReminderKind)> off;
@@ -279,15 +280,6 @@ public sealed class ReminderService(
         (await db.ReminderPreferences.AsNoTracking().Where(p => !p.Enabled).Select(p => new { p.PersonId, p.Kind }).ToListAsync(ct))
         .Select(p => (p.PersonId, p.Kind)).ToHashSet();
 
-    async Task<NextMeeting?> NextStrategicMeetingAsync(TrackerDbContext db, CancellationToken ct)
-    {
-        var today = Today;
-        return await db.Meetings.AsNoTracking()
-            .Where(m => m.Group!.Kind == GroupKind.StrategicGroup && m.PapersDeadline >= today && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished))
-            .OrderBy(m => m.Date).ThenBy(m => m.Id)
-            .Select(m => new NextMeeting(m.Id, m.GroupId, m.Group!.ShortName, m.Date, m.PapersDeadline)).FirstOrDefaultAsync(ct);
-    }
-
     // ---------- what ----------
 
     /// <summary>
@@ -298,14 +290,14 @@ public sealed class ReminderService(
     async Task<List<Candidate>> LeadRemindersAsync(TrackerDbContext db, IReadOnlyDictionary<int, Recipient> people, int? onlyPerson,
         string? occasion, CancellationToken ct)
     {
-        var meeting = await NextStrategicMeetingAsync(db, ct);
-        if (meeting is null) return [];
+        var review = await cycle.NowAsync(ct);
+        if (review.Meeting is not { } meeting) return [];
         if (occasion is null)
         {
             if (ReminderSchedule.LeadOccasion(Today, meeting.PapersDeadline, options.LeadDays) is not { } days) return [];
             occasion = $"{days}d";
         }
-        var quarter = ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline);
+        var quarter = review.Quarter;
         var byLead = await OutstandingByLeadAsync(db, quarter, ct);
         var result = new List<Candidate>();
         foreach (var (personId, actions) in byLead.OrderBy(x => x.Key))
@@ -446,7 +438,7 @@ public sealed class ReminderService(
     /// <summary>A sub-group's leads, 7 and 2 days before the next Strategic Group's papers deadline, when the sub-group's report is not filed.</summary>
     async Task<List<Candidate>> SubGroupReportRemindersAsync(TrackerDbContext db, IReadOnlyDictionary<int, Recipient> people, CancellationToken ct)
     {
-        var meeting = await NextStrategicMeetingAsync(db, ct);
+        var meeting = (await cycle.NowAsync(ct)).Meeting;
         if (meeting is null || ReminderSchedule.LeadOccasion(Today, meeting.PapersDeadline, options.LeadDays) is not { } days) return [];
         var filed = await db.SubGroupReports.AsNoTracking().Where(r => r.MeetingId == meeting.Id).Select(r => r.SubGroupId).ToListAsync(ct);
         var groups = await db.Groups.AsNoTracking().Where(g => g.Kind == GroupKind.SubGroup && !filed.Contains(g.Id))
@@ -503,11 +495,11 @@ public sealed class ReminderService(
 
         // Completeness for the next meeting's quarter.
         var completeness = new List<EmailItem>();
-        var meeting = await NextStrategicMeetingAsync(db, ct);
+        var review = await cycle.NowAsync(ct);
         string headline;
-        if (meeting is not null)
+        if (review.Meeting is { } meeting)
         {
-            var quarter = ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline);
+            var quarter = review.Quarter;
             var outstanding = await OutstandingByLeadAsync(db, quarter, ct);
             var actions = outstanding.Values.SelectMany(a => a).Select(a => a.Id).Distinct().Count();
             headline = $"{Plural(actions, "action update", "action updates")} outstanding, papers due by {DayMonth(meeting.PapersDeadline)}";

@@ -29,12 +29,14 @@ public sealed class RiskImportService(IDbContextFactory<TrackerDbContext> dbs, I
 
     /// <summary>
     /// Applies the file to the register in <paramref name="db"/> without saving: the risks it creates
-    /// and the risks it changes, with what each looked like before.
+    /// (not tracked: they are written in bulk) and the risks it changes (tracked), with what each looked
+    /// like before.
     /// </summary>
     async Task<List<(ParsedRiskRow Row, Risk Risk, RiskSnapshot? Before)>> ApplyAsync(TrackerDbContext db, IReadOnlyList<ParsedRiskRow> rows, CancellationToken ct)
     {
         var references = rows.Select(r => r.Input.Reference.Trim().ToUpperInvariant()).ToList();
-        var existing = await db.Risks.Include(r => r.FurtherActions).Include(r => r.Assessments).AsSplitQuery()
+        // In their order: the file's actions replace them position by position (PostgreSQL returns rows in no set order).
+        var existing = await db.Risks.Include(r => r.FurtherActions.OrderBy(a => a.Order)).Include(r => r.Assessments).AsSplitQuery()
             .Where(r => references.Contains(r.Reference)).ToDictionaryAsync(r => r.Reference, ct);
         var applied = new List<(ParsedRiskRow, Risk, RiskSnapshot?)>();
         foreach (var row in rows)
@@ -55,7 +57,6 @@ public sealed class RiskImportService(IDbContextFactory<TrackerDbContext> dbs, I
             {
                 risk = Risk.Create(row.Input, user.DisplayName, Today);
                 risk.ReplaceFurtherActions(row.Actions);
-                db.Risks.Add(risk);
                 applied.Add((row, risk, null));
             }
         }
@@ -83,8 +84,8 @@ public sealed class RiskImportService(IDbContextFactory<TrackerDbContext> dbs, I
         return new ImportPreview([], changes, unchanged);
     }
 
-    /// <summary>Rows saved at a time: the change tracker is cleared between chunks, so a large file never sits in memory at once.</summary>
-    const int ImportChunkSize = 200;
+    /// <summary>Rows applied and saved at a time: the change tracker is cleared between chunks, so a large file never sits in memory at once.</summary>
+    const int ImportChunkSize = 1_000;
 
     public async Task<ImportResult> ImportCsvAsync(Stream stream, string fileName, long length, CancellationToken ct = default)
     {
@@ -93,25 +94,61 @@ public sealed class RiskImportService(IDbContextFactory<TrackerDbContext> dbs, I
         var parsed = await ParseAsync(db, stream, fileName, length, ct);
         if (parsed.Errors.Count > 0) return new ImportResult(parsed.Errors, 0, 0) { ErrorCount = parsed.ErrorCount };
         // All or nothing, in one transaction. Only a row that changes something counts, moves the risk's
-        // version and is audited.
+        // version and is audited. Changed risks are saved through the change tracker; new risks, their
+        // first assessments and further actions are written in bulk, audited and announced the same way.
         int created = 0, updated = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var chunk in parsed.Rows.Chunk(ImportChunkSize))
+        try
         {
-            foreach (var (_, risk, before) in await ApplyAsync(db, chunk, ct))
+            foreach (var chunk in parsed.Rows.Chunk(ImportChunkSize))
             {
-                if (before is null) created++;
-                else if (RiskSnapshot.Of(risk) != before)
+                var added = new List<Risk>();
+                foreach (var (_, risk, before) in await ApplyAsync(db, chunk, ct))
                 {
-                    db.Entry(risk).State = EntityState.Modified;
-                    updated++;
+                    if (before is null) added.Add(risk);
+                    else if (RiskSnapshot.Of(risk) != before)
+                    {
+                        db.Entry(risk).State = EntityState.Modified;
+                        updated++;
+                    }
                 }
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                await InsertAsync(db, added, ct);
+                created += added.Count;
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await transaction.CommitAsync(ct);
         }
-        await transaction.CommitAsync(ct);
+        catch (Exception e) when (IsRace(e))
+        {
+            // Someone saved a risk (a new reference, or a change to one in the file) while the file was
+            // being imported: the transaction rolls back, so nothing of the file is kept.
+            return ImportResult.Failed("Someone else changed the risk register while your file was importing. Nothing was imported: import the file again.");
+        }
         return new ImportResult([], created, updated);
+    }
+
+    /// <summary>A unique reference taken, a row changed underneath us, or the database busy: a refusal, not an error page.</summary>
+    static bool IsRace(Exception e) => e switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: { } inner } => IsRace(inner),
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 or 5 or 6 } => true,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.DeadlockDetected } => true,
+        _ => false,
+    };
+
+    /// <summary>New risks with their children: the risks first, for the keys their children name.</summary>
+    static async Task InsertAsync(TrackerDbContext db, IReadOnlyList<Risk> risks, CancellationToken ct)
+    {
+        await db.InsertAsync(risks, [nameof(Risk.Reference)], ct);
+        foreach (var risk in risks)
+        {
+            foreach (var action in risk.FurtherActions) action.RiskId = risk.Id;
+            foreach (var assessment in risk.Assessments) assessment.RiskId = risk.Id;
+        }
+        await db.InsertAsync(risks.SelectMany(r => r.Assessments).ToList(), [nameof(RiskAssessment.RiskId)], ct);
+        await db.InsertAsync(risks.SelectMany(r => r.FurtherActions).ToList(), [nameof(FurtherAction.RiskId), nameof(FurtherAction.Order)], ct);
     }
 
     /// <summary>Everything a row of the CSV states about a risk, in words, to compare before and after.</summary>

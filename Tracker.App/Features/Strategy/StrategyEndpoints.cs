@@ -1,4 +1,5 @@
 using Tracker.App.Common;
+using Tracker.App.Features.Meetings;
 using Tracker.App.Features.Papers;
 using Tracker.App.Features.Strategy.Papers;
 using Tracker.Domain.Strategy;
@@ -9,10 +10,10 @@ public static class StrategyEndpoints
 {
     public static void AddStrategy(this IServiceCollection services)
     {
-        services.AddScoped<PapersDeadlines>();
         services.AddSingleton<StrategyDataCache>();
         services.AddScoped<StrategyQueries>();
         services.AddScoped<StrategyService>();
+        services.AddScoped<UpdateDraftService>();
         services.AddScoped<StrategyAdminService>();
         services.AddScoped<MetricsAdminService>();
         services.AddScoped<StrategyExport>();
@@ -20,23 +21,23 @@ public static class StrategyEndpoints
 
     public static void MapStrategyEndpoints(this IEndpointRouteBuilder app)
     {
-        // year is the first calendar year of the financial year: year=2020&quarter=4 is January–March 2021.
-        app.MapGet("/actions/export.csv", async (int? year, int? quarter, int? strategy, StrategyExport export, StrategyQueries queries, CancellationToken ct) =>
+        // No quarter asked for: the quarter under review. year is the first calendar year of the financial year: year=2020&quarter=4 is January–March 2021.
+        app.MapGet("/actions/export.csv", async (int? year, int? quarter, int? strategy, StrategyExport export, ReviewCycle cycle, CancellationToken ct) =>
         {
-            var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
+            var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : (await cycle.NowAsync(ct)).Quarter;
             var csv = await export.CsvAsync(q, strategy, ct);
             return FileDownload.Csv(csv, $"actions-{q.Year}-q{q.Quarter}.csv");
         });
 
         // The committee papers: the quarterly progress report as Word, the actions as a spreadsheet.
-        app.MapGet("/actions/report.docx", async (int? year, int? quarter, int? strategy, ProgressReportDocument report, StrategyQueries queries, CancellationToken ct) =>
+        app.MapGet("/actions/report.docx", async (int? year, int? quarter, int? strategy, ProgressReportDocument report, ReviewCycle cycle, CancellationToken ct) =>
         {
-            var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
+            var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : (await cycle.NowAsync(ct)).Quarter;
             return await PaperResults.DocxAsync(s => report.WriteAsync(s, q, strategy, null, ct), ProgressReportDocument.FileName(q));
         });
-        app.MapGet("/actions/export.xlsx", async (int? year, int? quarter, int? strategy, ActionsWorkbook workbook, StrategyQueries queries, CancellationToken ct) =>
+        app.MapGet("/actions/export.xlsx", async (int? year, int? quarter, int? strategy, ActionsWorkbook workbook, ReviewCycle cycle, CancellationToken ct) =>
         {
-            var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : queries.CurrentQuarter;
+            var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : (await cycle.NowAsync(ct)).Quarter;
             return await PaperResults.XlsxAsync(s => workbook.WriteAsync(s, q, strategy, ct), ActionsWorkbook.FileName(q));
         });
     }

@@ -1,3 +1,4 @@
+using Tracker.App.Features.Meetings;
 using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
@@ -52,18 +53,40 @@ public enum MyUpdateState
     Locked,
 }
 
-public sealed record MyUpdateRow(int ActionId, string Number, string Description, string? GroupName, MyUpdateState State, RagStatus? Rag);
+/// <summary>One of a lead's actions for the quarter: where it sits, this quarter's update if any and the last one before it.</summary>
+public sealed record MyUpdateRow(int ActionId, string Number, string Description, string? GroupName, MyUpdateState State, RagStatus? Rag)
+{
+    /// <summary>The action's version, for the in-place update's concurrency check.</summary>
+    public int Version { get; init; }
+    public int PriorityId { get; init; }
+    /// <summary>"Priority One – Safer Neighbourhoods": action numbers repeat across priorities.</summary>
+    public string PriorityHeading { get; init; } = "";
+    public int ObjectiveId { get; init; }
+    public string ObjectiveHeading { get; init; } = "";
+    public UpdateView? Current { get; init; }
+    /// <summary>The latest update of an earlier quarter: shown, and offered as the narrative to carry forward.</summary>
+    public UpdateView? Previous { get; init; }
+}
 
-public sealed record MyUpdatesView(FinancialQuarter Quarter, PapersDeadline Deadline, IReadOnlyList<MyUpdateRow> Rows);
+public sealed record MyUpdatesView(UnderReview Review, IReadOnlyList<MyUpdateRow> Rows, IReadOnlyDictionary<RagStatus, string> Definitions)
+{
+    public FinancialQuarter Quarter => Review.Quarter;
+    public int Updated => Rows.Count(r => r.State == MyUpdateState.Updated);
+}
 
-public sealed record CompletenessRow(string Name, int Updated, int Outstanding, int Late)
+/// <param name="PersonId">The lead's person, on the "By lead" rows (the clerk chases them from there).</param>
+public sealed record CompletenessRow(string Name, int Updated, int Outstanding, int Late, int? PersonId = null)
 {
     public int Total => Updated + Outstanding + Late;
 }
 
-public sealed record Completeness(int StrategyId, string StrategyTitle, FinancialQuarter Quarter, PapersDeadline Deadline,
+public sealed record Completeness(int StrategyId, string StrategyTitle, UnderReview Review,
     IReadOnlyList<CompletenessRow> ByGroup, IReadOnlyList<CompletenessRow> ByLead, QuarterLockView? Lock,
-    IReadOnlyList<ActionView> WithoutSubGroup, bool PastDeadline);
+    IReadOnlyList<ActionView> WithoutSubGroup)
+{
+    public FinancialQuarter Quarter => Review.Quarter;
+    public bool PastDeadline => Review.PastDeadline;
+}
 
 public sealed record RagCount(RagStatus? Rag, int Count, int Previous)
 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Common;
 using Tracker.App.Data;
+using Tracker.App.Features.Meetings;
 using Tracker.Domain.People;
 using Tracker.Domain.Strategy;
 using StrategyEntity = Tracker.Domain.Strategy.Strategy;
@@ -8,9 +9,10 @@ using StrategyEntity = Tracker.Domain.Strategy.Strategy;
 namespace Tracker.App.Features.Strategy;
 
 /// <summary>Everything read about strategies: overview, report, action history, leads' to-do lists, completeness.</summary>
-public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, PapersDeadlines deadlines, StrategyDataCache? cache = null)
+public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, ReviewCycle cycle, StrategyDataCache? cache = null)
 {
-    public FinancialQuarter CurrentQuarter => deadlines.CurrentQuarter;
+    /// <summary>What is under review now: the quarter, the meeting and its papers deadline (see <see cref="ReviewCycle"/>).</summary>
+    public Task<UnderReview> UnderReviewAsync(CancellationToken ct = default) => cycle.NowAsync(ct);
 
     /// <summary>
     /// The strategies' data for reading, from the app-wide cache when there is one (there is in the
@@ -79,20 +81,9 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
         return all.Count == 0 ? null : all[0].Id;
     }
 
-    /// <summary>The quarter to show when none is asked for: the latest with updates, up to the current one.</summary>
-    public async Task<FinancialQuarter> DefaultQuarterAsync(int strategyId, CancellationToken ct = default) =>
-        DefaultQuarter(await DataAsync(ct), strategyId);
-
-    FinancialQuarter DefaultQuarter(StrategyData data, int strategyId)
-    {
-        var current = CurrentQuarter;
-        var keys = data.UpdateQuarterKeysByStrategy.GetValueOrDefault(strategyId) ?? [];
-        var latest = keys.Where(k => k <= current.Key).DefaultIfEmpty(0).Max();
-        return latest == 0 ? current : FinancialQuarter.FromKey(latest);
-    }
-
+    /// <summary>The quarter to show when none is asked for: the quarter under review.</summary>
     public async Task<FinancialQuarter> QuarterOrDefaultAsync(int strategyId, int? year, int? quarter, CancellationToken ct = default) =>
-        FinancialQuarter.TryCreate(year, quarter, out var q) ? q : await DefaultQuarterAsync(strategyId, ct);
+        FinancialQuarter.TryCreate(year, quarter, out var q) ? q : (await cycle.NowAsync(ct)).Quarter;
 
     /// <summary>The strategy as it stood in a quarter: each action's current update, roll-ups and metrics.</summary>
     public async Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default) =>
@@ -187,7 +178,8 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
             .Select(l => l.Year * 10 + l.Quarter).ToListAsync(ct);
         // From the action's start (or the strategy's) to the current quarter: no empty quarters before it began or after today.
         var start = action.StartDate is { } begun ? FinancialQuarter.Containing(begun) : strategy.FirstQuarter;
-        var end = CurrentQuarter < strategy.LastQuarter ? CurrentQuarter : strategy.LastQuarter;
+        var current = cycle.CurrentQuarter;
+        var end = current < strategy.LastQuarter ? current : strategy.LastQuarter;
         var last = new[] { end < start ? start : end }.Concat(action.Updates.Select(u => u.FinancialQuarter)).Max();
         var first = new[] { start }.Concat(action.Updates.Select(u => u.FinancialQuarter)).Min();
         var timeline = FinancialQuarter.Range(first, last).Reverse().Select(q =>
@@ -196,21 +188,23 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
                 .OrderByDescending(u => u.RecordedAt).ThenByDescending(u => u.Id).Select(View).ToList();
             return new TimelineEntry(q, rows.FirstOrDefault(), rows.Skip(1).ToList(), locks.Contains(q.Key));
         }).ToList();
-        var view = ToView(action, action.CurrentUpdate(CurrentQuarter), null);
+        var view = ToView(action, action.CurrentUpdate(current), null);
         return new ActionDetail(strategy.Id, strategy.Title, action.Objective.Priority.Heading, action.Objective.Title,
             action.Objective.Number, view, timeline, StrategyPermissions.CanUpdate(user, action));
     }
 
-    /// <summary>The signed-in lead's actions for the current quarter: theirs, or their sub-group's.</summary>
+    /// <summary>The signed-in lead's actions for the quarter under review: theirs, or their sub-group's.</summary>
     public async Task<MyUpdatesView> MyUpdatesAsync(CancellationToken ct = default)
     {
-        var quarter = CurrentQuarter;
-        var deadline = await deadlines.ForAsync(quarter, ct);
-        if (user.PersonId is not { } me) return new MyUpdatesView(quarter, deadline, []);
+        var review = await cycle.NowAsync(ct);
+        var quarter = review.Quarter;
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var definitions = await DefinitionsAsync(db, ct);
+        if (user.PersonId is not { } me) return new MyUpdatesView(review, [], definitions);
+        // Updates up to this quarter: this quarter's status and the last one before it (what a lead carries forward).
         var actions = await db.StrategyActions.AsNoTracking().AsSplitQuery()
             .Include(a => a.OwningGroup)
-            .Include(a => a.Updates.Where(u => u.Year == quarter.Year && u.Quarter == quarter.Quarter))
+            .Include(a => a.Updates.Where(u => u.Year * 10 + u.Quarter <= quarter.Year * 10 + quarter.Quarter))
             .Include(a => a.Objective!).ThenInclude(o => o.Priority)
             .Where(a => !a.IsRetired && !a.Objective!.IsRetired
                         && (a.Owners.Any(o => o.PersonId == me) || a.OwningGroup!.Members.Any(m => m.PersonId == me && m.IsLead)))
@@ -218,15 +212,25 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
         var locked = (await db.QuarterLocks.AsNoTracking().Where(l => l.Year == quarter.Year && l.Quarter == quarter.Quarter)
             .Select(l => l.StrategyId).ToListAsync(ct)).ToHashSet();
         var rows = actions
-            .OrderBy(a => a.Objective!.Priority!.Number).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Order)
+            .OrderBy(a => a.Objective!.Priority!.Number).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Objective!.Number).ThenBy(a => a.Order)
             .Select(a =>
             {
                 var update = a.CurrentUpdate(quarter);
+                var previous = a.LastUpdateBefore(quarter);
                 var state = locked.Contains(a.Objective!.Priority!.StrategyId) ? MyUpdateState.Locked
                     : update is null ? MyUpdateState.NotUpdated : MyUpdateState.Updated;
-                return new MyUpdateRow(a.Id, a.Number, a.Description, a.OwningGroup?.Name, state, update?.Rag);
+                return new MyUpdateRow(a.Id, a.Number, a.Description, a.OwningGroup?.Name, state, update?.Rag)
+                {
+                    Version = a.Version,
+                    PriorityId = a.Objective.PriorityId,
+                    PriorityHeading = a.Objective.Priority.Heading,
+                    ObjectiveId = a.ObjectiveId,
+                    ObjectiveHeading = $"Objective {a.Objective.Number}: {a.Objective.Title}",
+                    Current = update is null ? null : View(update),
+                    Previous = previous is null ? null : View(previous),
+                };
             }).ToList();
-        return new MyUpdatesView(quarter, deadline, rows);
+        return new MyUpdatesView(review, rows, definitions);
     }
 
     /// <summary>For the clerk and chair: per sub-group and per lead, how many actions are updated, outstanding or late.</summary>
@@ -234,8 +238,8 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
     {
         var view = await LoadAsync(strategyId, quarter, ct);
         if (view is null) return null;
-        var deadline = await deadlines.ForAsync(quarter, ct);
-        var pastDeadline = quarter < CurrentQuarter || deadlines.Today > deadline.Date;
+        var review = await cycle.ForAsync(quarter, ct);
+        var pastDeadline = review.PastDeadline;
         var actions = view.Actions.Where(a => !a.IsRetired).ToList();
         // Each action counts once for its sub-group and once for each of its owners.
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -256,18 +260,20 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
         // A lead answers for the actions they own and those of the sub-groups they lead: the same actions as their My updates.
         IEnumerable<string> Answerable(ActionView a) =>
             a.OwnerNames.Concat(a.GroupName is { } g && groupLeads.TryGetValue(g, out var leads) ? leads : []).Distinct();
+        var people = (await db.People.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            .GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Min(p => p.Id));
         var byLead = actions.SelectMany(a => Answerable(a).Select(n => (Name: n, Action: a))).GroupBy(x => x.Name).OrderBy(g => g.Key)
-            .Select(g => Count(g.Key, g.Select(x => x.Action))).ToList();
-        return new Completeness(view.Id, view.Title, quarter, deadline, byGroup, byLead, view.Lock, withoutGroup, pastDeadline);
+            .Select(g => Count(g.Key, g.Select(x => x.Action)) with { PersonId = people.TryGetValue(g.Key, out var id) ? id : null }).ToList();
+        return new Completeness(view.Id, view.Title, review, byGroup, byLead, view.Lock, withoutGroup);
     }
 
     /// <summary>Count of actions by RAG per priority, with the previous quarter's counts for the change.</summary>
     public async Task<DashboardSummary?> DashboardAsync(CancellationToken ct = default)
     {
-        // One read of the cached data for the strategy, its default quarter (today's) and the view.
+        // One read of the cached data for the strategy and the view of the quarter under review.
         var data = await DataAsync(ct);
         if (ResolveStrategyId(data, null) is not { } id) return null;
-        var quarter = DefaultQuarter(data, id);
+        var quarter = (await cycle.NowAsync(ct)).Quarter;
         if (View(data, id, quarter, withMetricsAndLock: false) is not { } view) return null;
         RagStatus?[] scale = [RagStatus.Red, RagStatus.Amber, RagStatus.Green, RagStatus.Blue, null];
         var priorities = view.Priorities.Select(p => new PrioritySummary(p.Heading,

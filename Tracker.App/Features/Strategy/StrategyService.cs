@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Common;
 using Tracker.App.Data;
+using Tracker.App.Features.Meetings;
 using Tracker.Domain.Common;
 using Tracker.Domain.Strategy;
 
@@ -13,7 +14,7 @@ public sealed record UpdateSubmission(RagStatus? Rag, string? Narrative, string?
 /// Writes of the quarterly review: leads' updates, the chair's sign-off, roll-up and metric overrides.
 /// Each write validates, then authorises (role and ownership), then saves with the loaded version.
 /// </summary>
-public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock, PapersDeadlines deadlines)
+public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock, ReviewCycle cycle)
 {
     readonly QuarterlyUpdateInputValidator _validator = new();
     readonly RagOverrideInputValidator _overrideValidator = new();
@@ -30,7 +31,7 @@ public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICu
             .Include(a => a.Objective!).ThenInclude(o => o.Priority)
             .SingleOrDefaultAsync(a => a.Id == actionId, ct);
         if (action is null) return SaveResult.Missing();
-        if (quarter > deadlines.CurrentQuarter) return SaveResult.Invalid("", $"You cannot update {quarter.Label} yet: it has not started");
+        if (quarter > cycle.CurrentQuarter) return SaveResult.Invalid("", $"You cannot update {quarter.Label} yet: it has not started");
 
         var input = new QuarterlyUpdateInput(submission.Rag, submission.Narrative, submission.EvidenceLink, action.LastUpdateBefore(quarter)?.Rag);
         var errors = _validator.Check(input);
@@ -44,11 +45,14 @@ public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICu
         var strategyId = action.Objective!.Priority!.StrategyId;
         if (await LockRefusalAsync(db, strategyId, quarter, submission.LockReason, ct, nameof(UpdateSubmission.LockReason)) is { } refused) return refused;
 
-        return await db.SaveVersionedAsync(action, loadedVersion, () => Values(action, quarter), () =>
+        var result = await db.SaveVersionedAsync(action, loadedVersion, () => Values(action, quarter), () =>
         {
             action.RecordUpdate(quarter, input.Rag!.Value, input.Narrative, input.EvidenceLink, user.PersonId, user.DisplayName, clock.GetUtcNow());
             return null;
         }, ct);
+        // The draft has become the update. Deleted after the save, not in it: a draft is never a reason to refuse an update.
+        if (result.Succeeded && user.UserId is { } me) await UpdateDraftService.Find(db, me, actionId, quarter).ExecuteDeleteAsync(ct);
+        return result;
     }
 
     static IReadOnlyList<ConflictValue> Values(StrategyAction action, FinancialQuarter quarter)

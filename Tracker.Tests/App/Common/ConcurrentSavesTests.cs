@@ -144,7 +144,7 @@ public abstract class ConcurrentSavesTestsBase(TrackerAppFactory app)
     public async Task SaveUpdate_ManyQuarterlyUpdatesFromOneLoadedVersion_OneSavedOthersStale()
     {
         var action = await app.WithDbAsync(db => db.StrategyActions.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Version }).FirstAsync());
-        var quarter = app.Services.CreateScope().ServiceProvider.GetRequiredService<PapersDeadlines>().CurrentQuarter;
+        var quarter = app.Services.CreateScope().ServiceProvider.GetRequiredService<Tracker.App.Features.Meetings.ReviewCycle>().CurrentQuarter;
         var results = await RunAsync<StrategyService>(await AdminAsync(), (s, i) => s.SaveUpdateAsync(action.Id, quarter, action.Version,
             new UpdateSubmission(RagStatus.Green, $"Parallel narrative {i}", null, "Correction agreed by the chair")));
 

@@ -84,4 +84,35 @@ public sealed class DashboardTests(TrackerAppFactory app) : ComponentTestContext
         Assert.Same(before.Instance, cut.FindComponent<RisksPanel>().Instance);
         Assert.Equal(panel, cut.Find("[data-dashboard-panel=risks]").TextContent);
     }
+
+    [Fact]
+    public async Task Render_Lead_OpensWithWhatIsDue_AndCountsAgainAsTheySave()
+    {
+        var cut = await OpenAsync("lead");
+        var my = await Circuit<StrategyQueries>().MyUpdatesAsync();
+        var review = my.Review;
+        Assert.NotNull(review.Meeting);
+        var due = cut.Find("[data-what-is-due]");
+        // First on the page, before the panels.
+        Assert.True(cut.Markup.IndexOf("data-what-is-due", StringComparison.Ordinal) < cut.Markup.IndexOf("data-dashboard-panel", StringComparison.Ordinal));
+        Assert.Contains($"{review.Sentence}.", due.QuerySelector("[data-deadline]")!.TextContent);
+        Assert.NotNull(due.QuerySelector($"[data-deadline] a[href='/meetings/{review.Meeting!.Id}']"));
+        Assert.True(my.Updated < my.Rows.Count, "the sample lead has actions outstanding");
+        Assert.Contains($"{my.Updated} of {my.Rows.Count} updated for {review.Quarter.Label}", due.QuerySelector("[data-due-updates]")!.TextContent);
+        Assert.Equal("/actions/my", due.QuerySelector("[data-due-updates] a")!.GetAttribute("href"));
+        // Peter Sibley (PS) owns the PSPO matter arising and the register's PSPO consultation further action.
+        Assert.Contains(due.QuerySelectorAll("[data-due-matters] a"), a => a.GetAttribute("href")!.StartsWith("/matters-arising/"));
+        Assert.Contains(due.QuerySelectorAll("[data-due-further-actions] a"),
+            a => a.GetAttribute("href")!.StartsWith("/risks/") && a.TextContent.Contains("Complete the statutory consultation on the PSPO extension"));
+
+        // The lead saves an outstanding action elsewhere: the count follows.
+        var outstanding = my.Rows.First(r => r.State == MyUpdateState.NotUpdated).ActionId;
+        var version = await App.WithDbAsync(db => db.StrategyActions.Where(a => a.Id == outstanding).Select(a => a.Version).SingleAsync());
+        var (scope, service) = await AsAsync<StrategyService>("lead");
+        await using (scope)
+            Assert.True((await service.SaveUpdateAsync(outstanding, review.Quarter, version,
+                new UpdateSubmission(Tracker.Domain.Strategy.RagStatus.Green, "On track for the meeting.", null))).Succeeded);
+        cut.WaitForAssertion(() => Assert.Contains($"{my.Updated + 1} of {my.Rows.Count} updated",
+            cut.Find("[data-what-is-due] [data-due-updates]").TextContent), TimeSpan.FromSeconds(3));
+    }
 }

@@ -42,7 +42,9 @@ public sealed class MeetingPackLinksTests(TrackerAppFactory app) : IClassFixture
     {
         var cycle = await CurrentCycleAsync();
         var (last, next) = (cycle[0], cycle[1]);
-        var reviewed = FinancialQuarter.Containing(next.Date).Previous;
+        // The quarter the meeting reviews: the last that ended before its papers deadline.
+        var reviewed = await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == next.Id).Select(m => m.PapersDeadline).SingleAsync()) is var deadline
+            ? FinancialQuarter.ReviewedBy(deadline) : default;
         var member = await app.SignInAsync("member");
         var pack = await member.GetPageAsync($"/meetings/{next.Id}");
 
@@ -60,7 +62,8 @@ public sealed class MeetingPackLinksTests(TrackerAppFactory app) : IClassFixture
         // Each link opens a page with that meeting's content: the quarter's updates, the register since the last meeting,
         // and the matters arising from the last meeting with the demo lead's update.
         var reportPage = await member.GetPageAsync(report.GetAttribute("href")!);
-        Assert.Contains("The PSPO consultation is open.", reportPage.QuerySelector("[data-report-action='3.1']")!.TextContent);
+        Assert.Contains("The consultation closed with 212 responses", reportPage.QuerySelector("[data-report-action='3.1']")!.TextContent);
+        Assert.Contains($"{reviewed.Label}: action updates due by", pack.QuerySelector("[data-quarter-under-review]")!.TextContent);
         var risks = await member.GetPageAsync($"/risks?since={last.Date:yyyy-MM-dd}");
         Assert.Contains($"the Strategic Group meeting on {UkDates.Long(last.Date)}, the date chosen", risks.QuerySelector("[data-since]")!.TextContent);
         var matters = await member.GetPageAsync($"/meetings/{next.Id}/matters-arising");

@@ -1,15 +1,14 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Features.Reminders;
+using Tracker.App.Features.Strategy;
 using Tracker.Domain.Reminders;
+using Tracker.Domain.Strategy;
 using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Reminders;
 
-/// <summary>
-/// The Chase button (bUnit: the completeness board it belongs on is being rebuilt on another branch, so
-/// no browser test can press it there yet) and the profile page's reminder choices.
-/// </summary>
+/// <summary>The Chase button, on its own and on the completeness board, and the profile page's reminder choices.</summary>
 [Collection(ReminderCollection.Name)]
 public sealed class ReminderComponentTests(ReminderAppFactory app) : ComponentTestContext(app), IAsyncLifetime
 {
@@ -18,7 +17,7 @@ public sealed class ReminderComponentTests(ReminderAppFactory app) : ComponentTe
     async Task<int> MakeOutstandingAsync(int person)
     {
         var meeting = await Reminders.NextMeetingAsync();
-        var q = ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline);
+        var q = FinancialQuarter.ReviewedBy(meeting.PapersDeadline);
         // Outside the scheduled window: only a chase sends.
         Reminders.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-10));
         return await App.WithDbAsync(async db =>
@@ -67,7 +66,7 @@ public sealed class ReminderComponentTests(ReminderAppFactory app) : ComponentTe
     {
         var ps = await Reminders.PersonIdAsync("PS");
         await MakeOutstandingAsync(ps);
-        await SignInAsAsync("chair");
+        await SignInAsAsync("admin");
 
         var cut = Render<ChaseButton>(p => p.Add(c => c.All, true));
         Assert.Equal("Chase all outstanding", cut.Find("button").TextContent.Trim());
@@ -78,16 +77,52 @@ public sealed class ReminderComponentTests(ReminderAppFactory app) : ComponentTe
         Assert.All(Reminders.Received(), m => Assert.Contains("action update", m.Subject));
     }
 
-    [Fact]
-    public async Task ChaseButton_Member_NotShown_AndServiceRefuses()
+    [Theory]
+    [InlineData("member")]
+    [InlineData("chair")] // the chair signs off the quarter; chasing is the clerk's
+    public async Task ChaseButton_NotTheClerk_NotShown_AndServiceRefuses(string account)
     {
-        await SignInAsAsync("member");
+        await SignInAsAsync(account);
         var cut = Render<ChaseButton>(p => p.Add(c => c.All, true));
         Assert.Empty(cut.FindAll("button"));
 
         var result = await Circuit<ReminderService>().ChaseAllOutstandingAsync();
-        Assert.NotNull(result.Denied);
+        Assert.Equal("Only the clerk (an administrator) can chase leads.", result.Denied);
+        var one = await Circuit<ReminderService>().ChaseLeadAsync(await Reminders.PersonIdAsync("PS"));
+        Assert.NotNull(one.Denied);
         Assert.Equal(0, Reminders.Smtp.ReceivedEmailCount);
+    }
+
+    [Fact]
+    public async Task CompletenessBoard_Clerk_ChaseALeadSendsAndShowsLastReminded()
+    {
+        var ps = await Reminders.PersonIdAsync("PS");
+        await MakeOutstandingAsync(ps);
+        await SignInAsAsync("admin");
+
+        var cut = Render<CompletenessPage>();
+        var cell = "[data-completeness=lead] tr[data-row='Peter Sibley'] [data-chase-cell]";
+        cut.WaitForAssertion(() => Assert.Equal("Not reminded yet", cut.Find($"{cell} [data-last-reminded]").TextContent));
+        Assert.Equal("Chase all outstanding", cut.Find("[data-chase-all] button").TextContent.Trim());
+        Assert.Equal("Reminder", cut.FindAll("[data-completeness=lead] thead th")[^1].TextContent);
+        await cut.Find($"{cell} button").ClickAsync();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Last reminded ", cut.Find($"{cell} [data-last-reminded]").TextContent));
+        Assert.Equal("Sent 1 reminder.", cut.Find($"{cell} [data-chase-result]").TextContent);
+        var mail = Assert.Single(Reminders.Received());
+        Assert.Equal("lead@example.org", mail.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task CompletenessBoard_Chair_NoChase()
+    {
+        await SignInAsAsync("chair");
+
+        var cut = Render<CompletenessPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-completeness=lead] tbody tr")));
+        Assert.Empty(cut.FindAll("[data-chase-all]"));
+        Assert.Empty(cut.FindAll("[data-chase-cell]"));
+        Assert.DoesNotContain("Reminder", cut.Find("[data-completeness=lead] thead").TextContent);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task SendDue_SevenDaysBeforeDeadline_LeadGetsOutstandingActionsWithLinks_SecondRunSendsNothingNew()
     {
         var meeting = await app.NextMeetingAsync();
-        var quarter = ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline);
+        var quarter = FinancialQuarter.ReviewedBy(meeting.PapersDeadline);
         var actionId = await MakeOutstandingAsync("PS", quarter);
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-7));
 
@@ -115,7 +115,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task SendDue_AllActionsUpdated_NoActionReminder()
     {
         var meeting = await app.NextMeetingAsync();
-        var quarter = ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline);
+        var quarter = FinancialQuarter.ReviewedBy(meeting.PapersDeadline);
         await UpdateAllAsync("PS", quarter);
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-7));
 
@@ -128,7 +128,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task SendDue_OutsideTheWindow_NoActionReminders()
     {
         var meeting = await app.NextMeetingAsync();
-        await MakeOutstandingAsync("PS", ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline));
+        await MakeOutstandingAsync("PS", FinancialQuarter.ReviewedBy(meeting.PapersDeadline));
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-8));
 
         await app.SendDueAsync();
@@ -170,14 +170,14 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     [Fact]
     public async Task SendDue_SubGroupReportNotFiled_LeadWithoutAccountRemindedAtPersonsEmail()
     {
-        // Beverley Brown (BB) leads the Domestic Abuse and VAWG Sub-Group and has no account: her person's email is used.
-        await app.WithDbAsync(db => db.People.Where(p => p.Initials == "BB").ExecuteUpdateAsync(s => s.SetProperty(p => p.Email, "beverley.brown@bromley.example")));
+        // Rachel Dunley (RD) leads the Domestic Abuse and VAWG Sub-Group and has no account: her person's email is used.
+        await app.WithDbAsync(db => db.People.Where(p => p.Initials == "RD").ExecuteUpdateAsync(s => s.SetProperty(p => p.Email, "rachel.dunley@bromley.example")));
         var meeting = await app.NextMeetingAsync();
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-7));
 
         await app.SendDueAsync();
 
-        var mail = Assert.Single(app.Received(), m => IsTo(m, "beverley.brown@bromley.example") && m.Subject!.Contains("report due"));
+        var mail = Assert.Single(app.Received(), m => IsTo(m, "rachel.dunley@bromley.example") && m.Subject!.Contains("report due"));
         Assert.Equal($"Safer Bromley Partnership: Domestic Abuse and VAWG report due by {DayMonth(meeting.PapersDeadline)}", mail.Subject);
         var group = await app.WithDbAsync(db => db.Groups.Where(g => g.ShortName == "Domestic Abuse and VAWG").Select(g => g.Id).SingleAsync());
         Assert.Contains($"{ReminderAppFactory.BaseUrl}/meetings/{meeting.Id}/sub-group-reports/{group}", mail.TextBody);
@@ -223,7 +223,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task SendDue_PersonTurnedActionRemindersOff_NoneSentToThem_OthersStillSent()
     {
         var meeting = await app.NextMeetingAsync();
-        await MakeOutstandingAsync("PS", ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline));
+        await MakeOutstandingAsync("PS", FinancialQuarter.ReviewedBy(meeting.PapersDeadline));
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ReminderPreferencesService>()
                 .SetAsync(await app.PersonIdAsync("PS"), ReminderKind.ActionUpdates, false, "Test");
@@ -239,7 +239,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task SendRemindersCommand_PrintsHowManyWereSent()
     {
         var meeting = await app.NextMeetingAsync();
-        await MakeOutstandingAsync("PS", ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline));
+        await MakeOutstandingAsync("PS", FinancialQuarter.ReviewedBy(meeting.PapersDeadline));
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-7));
         var output = new StringWriter();
 
@@ -259,7 +259,7 @@ public sealed class ReminderEmailTests(ReminderAppFactory app) : IAsyncLifetime
     public async Task ClaimRace_TwoRunsAtOnce_EachReminderSentOnce()
     {
         var meeting = await app.NextMeetingAsync();
-        await MakeOutstandingAsync("PS", ReminderSchedule.QuarterUnderReview(meeting.PapersDeadline));
+        await MakeOutstandingAsync("PS", FinancialQuarter.ReviewedBy(meeting.PapersDeadline));
         app.Clock.SetLondonDay(meeting.PapersDeadline.AddDays(-7));
 
         // Two instances (or the command line beside the app) running at the same moment.

@@ -20,7 +20,7 @@ public sealed class RiskPermissionTests(TrackerAppFactory app) : IClassFixture<T
     [InlineData(TrackerRoles.Lead, "PS", "R5", true)]   // Peter Sibley leads ASB and Envirocrime
     [InlineData(TrackerRoles.Lead, "PS", "R1", false)]  // ... but is only a member of the Strategic Group
     [InlineData(TrackerRoles.Lead, "TS", "R6", false)]  // a member, not a lead, of ASB and Envirocrime
-    [InlineData(TrackerRoles.Member, "BB", "R7", false)] // members read, even in a group they lead
+    [InlineData(TrackerRoles.Member, "RD", "R7", false)] // members read, even in a group they lead
     [InlineData(TrackerRoles.Chair, "KL", "R9", true)]
     [InlineData(TrackerRoles.Administrator, "AM", "R12", true)]
     public async Task UpdateAsync_ByRoleAndGroup_AllowedOnlyForOwnersChairAndAdministrators(string role, string initials, string reference, bool allowed)
@@ -38,7 +38,7 @@ public sealed class RiskPermissionTests(TrackerAppFactory app) : IClassFixture<T
     [Theory]
     [InlineData(TrackerRoles.Lead, "PS", "R5", true)]
     [InlineData(TrackerRoles.Lead, "PS", "R1", false)]
-    [InlineData(TrackerRoles.Member, "BB", "R7", false)]
+    [InlineData(TrackerRoles.Member, "RD", "R7", false)]
     [InlineData(TrackerRoles.Chair, "KL", "R9", true)]
     public async Task GetRegister_CanEditPerRow_MatchesTheServicesRule(string role, string initials, string reference, bool canEdit)
     {

@@ -12,7 +12,8 @@ namespace Tracker.Tests.App.Strategy;
 /// <summary>The single-action update page and the chair's sign-off, with real services, database and change feed.</summary>
 public sealed class ActionUpdateTests(TrackerAppFactory app) : ComponentTestContext(app), IClassFixture<TrackerAppFactory>
 {
-    static FinancialQuarter Current => FinancialQuarter.Containing(DateOnly.FromDateTime(DateTime.UtcNow));
+    // What the pages default to: the quarter the next Strategic Group meeting reviews.
+    FinancialQuarter Current => App.QuarterUnderReview();
 
     Task<int> ActionIdAsync(string number) =>
         App.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title.Contains("2020"))
@@ -217,5 +218,20 @@ public sealed class ActionUpdateTests(TrackerAppFactory app) : ComponentTestCont
 
         var page = Render<ActionPage>(p => p.Add(a => a.Id, id));
         page.WaitForAssertion(() => Assert.Contains("Earlier versions for 2020/21 Q4 (1)", page.Find("[data-quarter='20204']").TextContent));
+    }
+
+    [Fact]
+    public async Task Draft_TypedOnTheSingleActionPage_OfferedWhenItOpensAgainAndRestored()
+    {
+        var id = await ActionIdAsync("5.1");
+        var cut = await OpenAsync("lead", id, new FinancialQuarter(2019, 2));
+        cut.Find("#Narrative").Input("Drafted before the connection dropped");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-draft-kept]")));
+
+        var again = await OpenAsync("lead", id, new FinancialQuarter(2019, 2));
+        again.WaitForAssertion(() => Assert.Contains("You have an unsaved draft from", again.Find("[data-draft-offer]").TextContent));
+        again.Find("[data-restore]").Click();
+        Assert.Equal("Drafted before the connection dropped", again.Find("#Narrative").TextContent);
+        Assert.Empty(again.FindAll("[data-draft-offer]"));
     }
 }

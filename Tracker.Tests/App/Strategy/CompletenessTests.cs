@@ -11,7 +11,8 @@ namespace Tracker.Tests.App.Strategy;
 /// <summary>The clerk's completeness board: counts that agree with each lead's My updates, named actions, live.</summary>
 public sealed class CompletenessTests(TrackerAppFactory app) : ComponentTestContext(app), IClassFixture<TrackerAppFactory>
 {
-    static FinancialQuarter Current => FinancialQuarter.Containing(DateOnly.FromDateTime(DateTime.UtcNow));
+    // What the pages default to: the quarter the next Strategic Group meeting reviews.
+    FinancialQuarter Current => App.QuarterUnderReview();
 
     Task<int> StrategyIdAsync() => App.WithDbAsync(db => db.Strategies.Where(s => s.Title.Contains("2020")).Select(s => s.Id).FirstAsync());
 

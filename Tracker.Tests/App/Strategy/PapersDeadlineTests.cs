@@ -7,11 +7,10 @@ using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Strategy;
 
-/// <summary>"My updates" and the completeness view take the papers deadline from the next Strategic Group meeting.</summary>
+/// <summary>"My updates" and the completeness board work to the quarter the next Strategic Group meeting reviews, by its papers deadline.</summary>
 public sealed class PapersDeadlineTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
 {
     static DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(DateTimeOffset.UtcNow));
-    static FinancialQuarter Current => FinancialQuarter.Containing(Today);
 
     Task<(int Id, DateOnly Date, DateOnly PapersDeadline)> NextMeetingAsync() => app.WithDbAsync(async db =>
     {
@@ -20,8 +19,11 @@ public sealed class PapersDeadlineTests(TrackerAppFactory app) : IClassFixture<T
         return (m.Id, m.Date, m.PapersDeadline);
     });
 
+    static string Sentence((int Id, DateOnly Date, DateOnly PapersDeadline) next, string verb = "are") =>
+        $"{FinancialQuarter.ReviewedBy(next.PapersDeadline).Label} for the Strategic Group on {UkDates.Long(next.Date)}: updates {verb} due by {UkDates.Long(next.PapersDeadline)}.";
+
     [Fact]
-    public async Task MyUpdates_NextStrategicGroupMeetingScheduled_DeadlineIsItsPapersDeadline()
+    public async Task MyUpdates_NextStrategicGroupMeetingScheduled_ItsQuarterAndPapersDeadline()
     {
         var next = await NextMeetingAsync();
         // The sample cycle's next meeting is about three weeks ahead, with the default deadline a week before it.
@@ -29,9 +31,11 @@ public sealed class PapersDeadlineTests(TrackerAppFactory app) : IClassFixture<T
         Assert.Equal(next.Date.AddDays(-Meeting.DefaultPapersDeadlineDays), next.PapersDeadline);
 
         var lead = await app.SignInAsync("lead");
-        var deadline = (await lead.GetPageAsync("/actions/my")).QuerySelector("[data-deadline]")!;
-        Assert.Contains($"Papers for the Strategic Group on {UkDates.Long(next.Date)} are due by {UkDates.Long(next.PapersDeadline)}.", deadline.TextContent);
-        Assert.Contains("papers deadline", deadline.TextContent);
+        var page = await lead.GetPageAsync("/actions/my");
+        var deadline = page.QuerySelector("[data-deadline]")!;
+        Assert.Contains(Sentence(next), deadline.TextContent);
+        // Not the quarter today falls in: the one the meeting reviews.
+        Assert.Contains(FinancialQuarter.ReviewedBy(next.PapersDeadline).Label, page.QuerySelector(".caption")!.TextContent);
         Assert.NotNull(deadline.QuerySelector($"a[href='/meetings/{next.Id}']"));
     }
 
@@ -50,9 +54,8 @@ public sealed class PapersDeadlineTests(TrackerAppFactory app) : IClassFixture<T
     {
         var next = await NextMeetingAsync();
         var chair = await app.SignInAsync("chair");
-        var page = await chair.GetPageAsync($"/actions/completeness?year={Current.Year}&quarter={Current.Quarter}");
-        Assert.Contains($"Papers for the Strategic Group on {UkDates.Long(next.Date)} are due by {UkDates.Long(next.PapersDeadline)}",
-            page.QuerySelector("[data-deadline]")!.TextContent);
+        var page = await chair.GetPageAsync("/actions/completeness");
+        Assert.Contains(Sentence(next), page.QuerySelector("[data-deadline]")!.TextContent);
         var (updated, outstanding, late) = Totals(page);
         Assert.True(updated > 0, "some actions are updated this quarter");
         Assert.True(outstanding > 0, "some actions are outstanding");
@@ -69,8 +72,8 @@ public sealed class PapersDeadlineTests(TrackerAppFactory app) : IClassFixture<T
         try
         {
             var chair = await app.SignInAsync("chair");
-            var page = await chair.GetPageAsync($"/actions/completeness?year={Current.Year}&quarter={Current.Quarter}");
-            Assert.Contains($"are due by {UkDates.Long(Today.AddDays(-1))}", page.QuerySelector("[data-deadline]")!.TextContent);
+            var page = await chair.GetPageAsync("/actions/completeness");
+            Assert.Contains(Sentence((next.Id, next.Date, Today.AddDays(-1)), "were"), page.QuerySelector("[data-deadline]")!.TextContent);
             var (updated, outstanding, late) = Totals(page);
             Assert.True(updated > 0);
             Assert.Equal(0, outstanding);
@@ -92,11 +95,11 @@ public sealed class PapersDeadlineTests(TrackerAppFactory app) : IClassFixture<T
     }
 }
 
-/// <summary>With no future Strategic Group meeting in the tracker, the deadline falls back to configuration.</summary>
+/// <summary>With no future Strategic Group meeting in the tracker, the last quarter that ended is asked for, with no deadline.</summary>
 public sealed class PapersDeadlineFallbackTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
 {
     [Fact]
-    public async Task MyUpdates_NoFutureStrategicGroupMeeting_FallsBackToConfiguredRule()
+    public async Task MyUpdates_NoFutureStrategicGroupMeeting_LastQuarterEndedAndNoDeadline()
     {
         var today = DateOnly.FromDateTime(UkDates.ToLondon(DateTimeOffset.UtcNow));
         // Move every future Strategic Group meeting to a sub-group: none is left ahead.
@@ -109,9 +112,7 @@ public sealed class PapersDeadlineFallbackTests(TrackerAppFactory app) : IClassF
 
         var lead = await app.SignInAsync("lead");
         var deadline = (await lead.GetPageAsync("/actions/my")).QuerySelector("[data-deadline]")!.TextContent;
-        // Strategy:PapersDeadline and Strategy:NextMeetingDate are blank in appsettings: 7 days before the quarter ends.
-        Assert.Contains(UkDates.Long(FinancialQuarter.Containing(today).End.AddDays(-7)), deadline);
-        Assert.Contains("as no Strategic Group meeting is scheduled", deadline);
-        Assert.DoesNotContain("Papers for the Strategic Group", deadline);
+        Assert.Contains($"{FinancialQuarter.Containing(today).Previous.Label}: no Strategic Group meeting to review it is scheduled yet, so there is no papers deadline.", deadline);
+        Assert.DoesNotContain("due by", deadline);
     }
 }

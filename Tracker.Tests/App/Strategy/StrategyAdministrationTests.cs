@@ -43,6 +43,54 @@ public sealed class StrategyAdministrationTests(TrackerAppFactory app) : Compone
 
     static async Task SubmitAsync<T>(IRenderedComponent<T> cut) where T : IComponent => await cut.Find("form").SubmitAsync();
 
+    // Short edits in dialogs over the lists
+
+    [Fact]
+    public async Task Tree_ChangePriorityInADialog_SavedDialogClosedAndTheTreeShowsIt()
+    {
+        var strategy = await StrategyIdAsync();
+        var priority = await PriorityIdAsync(3);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var tree = await OpenAsync<AdminStrategy>($"/admin/strategy?strategy={strategy}");
+        var heading = tree.FindAll("h2").Select(h => h.TextContent).First(t => t.StartsWith("Priority Three", StringComparison.Ordinal));
+        tree.FindAll("button.tree-button").First(b => b.TextContent == $"Change {heading}").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal("Change a priority", dialogs.Find("#admin-dialog-title").TextContent), TreeRenders);
+        Assert.Empty(dialogs.FindAll("[role=dialog] h1"));
+        Assert.Equal("admin-dialog-title", dialogs.Find("[role=dialog] form").GetAttribute("aria-labelledby"));
+        dialogs.Find("[role=dialog] #Title").Input("");
+        await dialogs.Find("[role=dialog] form").SubmitAsync();
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[role=dialog] [data-error-summary] li")));
+        Assert.Equal("#Title", dialogs.Find("[role=dialog] [data-error-summary] a").GetAttribute("href"));
+
+        dialogs.Find("[role=dialog] #Title").Input("Reducing Reoffending and Supporting Victims");
+        await dialogs.Find("[role=dialog] form").SubmitAsync();
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("#admin-dialog-title")), TreeRenders);
+        Assert.Equal("Reducing Reoffending and Supporting Victims", await App.WithDbAsync(db => db.Priorities.Where(p => p.Id == priority).Select(p => p.Title).SingleAsync()));
+        tree.WaitForAssertion(() => Assert.Contains(tree.FindAll("h2"), h => h.TextContent.Contains("Reducing Reoffending and Supporting Victims")), TreeRenders);
+    }
+
+    [Fact]
+    public async Task Metrics_AddFiguresInADialog_BlankRefusedInTheDialogThenCancelled()
+    {
+        var strategy = await StrategyIdAsync();
+        var metric = await MetricIdAsync("Residential Burglary");
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var list = await OpenAsync<AdminMetrics>($"/admin/strategy/metrics?strategy={strategy}");
+        list.Find($"[data-admin-metric='{metric}'] button.tree-button:nth-of-type(2)").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal("Add a period's figures", dialogs.Find("#admin-dialog-title").TextContent));
+        Assert.Equal("Residential Burglary", dialogs.Find("[role=dialog] .caption").TextContent);
+        dialogs.Find("[role=dialog] #Count").Input("");
+        await dialogs.Find("[role=dialog] form").SubmitAsync();
+        dialogs.WaitForAssertion(() => Assert.Contains("Enter the rolling 12-month count",
+            dialogs.FindAll("[role=dialog] [data-error-summary] li").Select(l => l.TextContent.Trim())));
+        Assert.Contains("Enter the rolling 12-month count", dialogs.Find(".mud-input-control:has(#Count)").TextContent);
+
+        dialogs.FindAll("[role=dialog] button").First(b => b.TextContent.Trim() == "Cancel").Click();
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("#admin-dialog-title")));
+    }
+
     // Actions
 
     [Fact]

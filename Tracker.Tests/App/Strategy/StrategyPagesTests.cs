@@ -91,7 +91,7 @@ public sealed class StrategyPagesTests(TrackerAppFactory app) : IClassFixture<Tr
         Assert.Contains("1.2", numbers);
         Assert.Contains("5.1", numbers);
         Assert.DoesNotContain("1.3", numbers);
-        Assert.Contains("papers deadline", page.QuerySelector("[data-deadline]")!.TextContent);
+        Assert.Contains("updates are due by", page.QuerySelector("[data-deadline]")!.TextContent);
     }
 
     [Fact]

@@ -1,21 +1,10 @@
 using Tracker.Domain.Reminders;
-using Tracker.Domain.Strategy;
 
 namespace Tracker.Tests.Domain.Reminders;
 
 public sealed class ReminderScheduleTests
 {
     static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
-    [Theory]
-    // 001's forward plan: the meeting of 29 February 2024 (papers 22 February) reviews Q3 2023/24, October–December.
-    [InlineData("2024-02-22", 2023, 3)]
-    // A deadline on the first day of a quarter: the quarter just ended is under review.
-    [InlineData("2026-10-01", 2026, 2)]
-    [InlineData("2026-12-10", 2026, 2)]
-    [InlineData("2026-04-15", 2025, 4)]
-    public void QuarterUnderReview_LastQuarterEndedBeforeTheDeadline(string deadline, int year, int quarter) =>
-        Assert.Equal(new FinancialQuarter(year, quarter), ReminderSchedule.QuarterUnderReview(DateOnly.Parse(deadline)));
 
     [Theory]
     [InlineData("2026-12-02", null)]   // 8 days before: not yet

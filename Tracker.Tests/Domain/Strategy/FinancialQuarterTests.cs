@@ -51,4 +51,17 @@ public sealed class FinancialQuarterTests
     [Fact]
     public void TryCreate_MissingQuarter_False() =>
         Assert.False(FinancialQuarter.TryCreate(2020, null, out _));
+
+    [Theory]
+    // 001's forward plan: the meeting of 29 February 2024 (papers 22 February) reviews Q3 2023/24, October–December.
+    [InlineData("2024-02-22", 2023, 3)]
+    // A deadline on the first day of a quarter: the quarter just ended is under review.
+    [InlineData("2026-10-01", 2026, 2)]
+    [InlineData("2026-12-03", 2026, 2)]
+    // A deadline on the last day of a quarter: that quarter has not ended before it.
+    [InlineData("2026-12-31", 2026, 2)]
+    [InlineData("2027-01-01", 2026, 3)]
+    [InlineData("2026-04-15", 2025, 4)]
+    public void ReviewedBy_LastQuarterEndedBeforeTheDeadline(string deadline, int year, int quarter) =>
+        Assert.Equal(new FinancialQuarter(year, quarter), FinancialQuarter.ReviewedBy(DateOnly.Parse(deadline)));
 }

@@ -28,7 +28,7 @@ public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers p
     {
         if (await meetings.GetPackAsync(meetingId, ct) is not { } pack) return null;
         var m = pack.Meeting;
-        var quarter = StrategicGroupCalendar.QuarterReviewedAt(m.Date);
+        var quarter = Tracker.Domain.Strategy.FinancialQuarter.ReviewedBy(m.PapersDeadline);
         var since = pack.Previous?.Date;
         // A classification the clerk gave this meeting's report or register (e.g. OFFICIAL-SENSITIVE) marks it in the pack.
         async Task<Classification?> MarkingAsync(string paper) =>

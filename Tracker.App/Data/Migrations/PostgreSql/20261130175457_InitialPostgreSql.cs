@@ -1237,6 +1237,38 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UpdateDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    Rag = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Narrative = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    EvidenceLink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UpdateDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UpdateDrafts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UpdateDrafts_StrategyActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "StrategyActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "RiskCategories",
                 columns: new[] { "Id", "Appetite", "Code", "CreatedAt", "CreatedBy", "Label", "UpdatedAt", "UpdatedBy", "Version" },
@@ -1563,6 +1595,17 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 name: "IX_SubPriorities_PriorityId",
                 table: "SubPriorities",
                 column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UpdateDrafts_ActionId",
+                table: "UpdateDrafts",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UpdateDrafts_UserId_ActionId_Year_Quarter",
+                table: "UpdateDrafts",
+                columns: new[] { "UserId", "ActionId", "Year", "Quarter" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1647,10 +1690,10 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 name: "SubGroupReports");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "UpdateDrafts");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
@@ -1666,6 +1709,9 @@ namespace Tracker.App.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Risks");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "StrategyActions");
