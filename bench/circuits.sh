@@ -5,8 +5,8 @@
 # endpoints) and the sign-in limits raised.
 #   bash bench/circuits.sh                       # validation, fan-out at 50 and 200, memory at 200
 #   VIEWERS="50 200 1000" MEMORY_VIEWERS=1000 bash bench/circuits.sh   # on a quiet machine
-#   ONLY=validate|fanout|memory|retention bash bench/circuits.sh
-#   GCDUMP_DIR=/tmp/dumps GCDUMP_TOOL=~/.dotnet/tools/dotnet-gcdump ONLY=memory bash bench/circuits.sh   # + a heap dump per page
+#   CIRCUITS_ONLY=validate|fanout|memory|retention bash bench/circuits.sh
+#   GCDUMP_DIR=/tmp/dumps GCDUMP_TOOL=~/.dotnet/tools/dotnet-gcdump CIRCUITS_ONLY=memory bash bench/circuits.sh   # + a heap dump per page
 # 1. validation: one client circuit and Debian's Chromium on the same pages, their circuit messages compared
 # 2. fan-out: N viewers on /risks and on /risks/1; the administrator saves 200 changes to R1's title
 #    through RiskService (POST /bench/risks/1/title); latency from the commit to each viewer's render batch
@@ -19,7 +19,7 @@ PORT=${PORT:-5461}
 VIEWERS=${VIEWERS:-"50 200"}
 MEMORY_VIEWERS=${MEMORY_VIEWERS:-200}
 CHANGES=${CHANGES:-200}
-ONLY=${ONLY:-}
+CIRCUITS_ONLY=${CIRCUITS_ONLY:-}
 RISK=1
 work=$(mktemp -d /tmp/tracker-circuits.XXXXXX)
 app_pid=
@@ -43,7 +43,7 @@ start_app() {
   echo "the app did not start:"; tail -20 "$work/app.log"; exit 1
 }
 load() { dotnet bench/CircuitLoad/bin/Release/net10.0/CircuitLoad.dll "$1" --base "http://127.0.0.1:$PORT" "${@:2}"; }
-want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
+want() { [ -z "$CIRCUITS_ONLY" ] || [ "$CIRCUITS_ONLY" = "$1" ]; }
 
 dotnet build Tracker.App -c Release -v quiet -nologo >/dev/null
 dotnet build bench/CircuitLoad -c Release -v quiet -nologo >/dev/null

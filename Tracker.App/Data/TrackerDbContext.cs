@@ -24,6 +24,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : Iden
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<Attendance> Attendance => Set<Attendance>();
+    public DbSet<StandingItem> StandingItems => Set<StandingItem>();
     public DbSet<MinuteItem> MinuteItems => Set<MinuteItem>();
     public DbSet<Resolution> Resolutions => Set<Resolution>();
     public DbSet<MatterArising> MattersArising => Set<MatterArising>();

@@ -32,6 +32,7 @@ public static class LiveTopics
         [typeof(Meeting)] = e => MeetingTopics.Meeting((Meeting)e),
         [typeof(AgendaItem)] = e => MeetingTopics.Child(((AgendaItem)e).MeetingId, "Agenda"),
         [typeof(Attendance)] = e => MeetingTopics.Child(((Attendance)e).MeetingId, "Attendance"),
+        [typeof(StandingItem)] = e => MeetingTopics.Standing((StandingItem)e),
         [typeof(MinuteItem)] = e => MeetingTopics.Child(((MinuteItem)e).MeetingId, $"Minute {((MinuteItem)e).MinuteNumber}"),
         [typeof(Resolution)] = e => MeetingTopics.Resolution((Resolution)e).AsParentUpdate(),
         [typeof(SubGroupReport)] = e => MeetingTopics.Child(((SubGroupReport)e).MeetingId, "Sub-group report"),

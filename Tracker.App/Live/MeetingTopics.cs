@@ -15,6 +15,11 @@ public static class MeetingTopics
 
     public static LiveTopic Meeting(Meeting m) => new(MeetingArea, m.Id.ToString(), $"Meeting of {UkDates.Long(m.Date)}");
 
+    /// <summary>"standing-items:{group}": a group's standing items, which pre-fill its new agendas.</summary>
+    public const string StandingItemsArea = "standing-items";
+
+    public static LiveTopic Standing(StandingItem s) => new(StandingItemsArea, s.GroupId.ToString(), $"Standing item {s.Title}");
+
     public static LiveTopic Child(int meetingId, string label) => new(MeetingArea, meetingId.ToString(), label);
 
     public static LiveTopic Resolution(Resolution r) =>

@@ -111,7 +111,7 @@ public sealed class Meeting : Entity
         PapersDeadline = papersDeadline;
     }
 
-    /// <summary>Swaps the item with its neighbour; false at either end of the agenda.</summary>
+    /// <summary>Swaps the item with its neighbour and renumbers; false at either end of the agenda.</summary>
     public bool MoveAgendaItem(AgendaItem item, int by)
     {
         var ordered = _agenda.OrderBy(a => a.Order).ToList();
@@ -121,6 +121,39 @@ public sealed class Meeting : Entity
         (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
         Renumber(ordered);
         return true;
+    }
+
+    /// <summary>Moves the item to a position (0 first), as a drag puts it, and renumbers; false if it is already there.</summary>
+    public bool MoveAgendaItemTo(AgendaItem item, int position)
+    {
+        var ordered = _agenda.OrderBy(a => a.Order).ToList();
+        var index = ordered.IndexOf(item);
+        var target = Math.Clamp(position, 0, Math.Max(0, ordered.Count - 1));
+        if (index < 0 || index == target) return false;
+        ordered.RemoveAt(index);
+        ordered.Insert(target, item);
+        Renumber(ordered);
+        return true;
+    }
+
+    /// <summary>
+    /// Adds an item before any other business and the date of the next meeting, which close every
+    /// agenda, and renumbers.
+    /// </summary>
+    public AgendaItem InsertAgendaItem(string title, string? presenter, string? paperLink, AgendaItemKind kind)
+    {
+        var ordered = _agenda.OrderBy(a => a.Order).ToList();
+        var item = AddAgendaItem("", title, presenter, paperLink, kind);
+        var closing = ordered.FindIndex(a => AgendaPlan.IsClosing(a.Title));
+        ordered.Insert(closing < 0 ? ordered.Count : closing, item);
+        Renumber(ordered);
+        return item;
+    }
+
+    /// <summary>Adds the items of a planned agenda (<see cref="AgendaPlan"/>) in order.</summary>
+    public void PlanAgenda(IEnumerable<PlannedAgendaItem> items)
+    {
+        foreach (var item in items) AddAgendaItem(item.Number, item.Title, item.Presenter, item.PaperLink, item.Kind);
     }
 
     public void RemoveAgendaItem(AgendaItem item)
@@ -136,11 +169,15 @@ public sealed class Meeting : Entity
         foreach (var a in _attendance.OrderBy(a => a.Order)) a.Order = order++;
     }
 
-    // Only items whose position changes are touched, so unmoved items keep their versions.
+    // Only items whose position or number changes are touched, so unmoved items keep their versions.
     static void Renumber(List<AgendaItem> ordered)
     {
+        var numbers = AgendaPlan.Numbers(ordered.Select(a => a.Number).ToList());
         for (var i = 0; i < ordered.Count; i++)
+        {
             if (ordered[i].Order != i + 1) ordered[i].Order = i + 1;
+            if (ordered[i].Number != numbers[i]) ordered[i].Number = numbers[i];
+        }
     }
 
     /// <summary>A report filed after the papers deadline is shown as late.</summary>

@@ -104,3 +104,14 @@ public sealed class SubGroupReportConfiguration : EntityConfiguration<SubGroupRe
         builder.HasOne(r => r.SubGroup).WithMany().HasForeignKey(r => r.SubGroupId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class StandingItemConfiguration : EntityConfiguration<StandingItem>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<StandingItem> builder)
+    {
+        builder.Property(s => s.Title).HasMaxLength(300);
+        builder.Property(s => s.Presenter).HasMaxLength(200);
+        builder.HasOne<Tracker.Domain.People.Group>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.GroupId, s.Order });
+    }
+}

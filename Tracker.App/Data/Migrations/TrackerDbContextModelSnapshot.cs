@@ -819,6 +819,55 @@ namespace Tracker.App.Data.Migrations
                     b.ToTable("Resolutions");
                 });
 
+            modelBuilder.Entity("Tracker.Domain.Meetings.StandingItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Presenter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Order");
+
+                    b.ToTable("StandingItems");
+                });
+
             modelBuilder.Entity("Tracker.Domain.Meetings.SubGroupReport", b =>
                 {
                     b.Property<int>("Id")
@@ -2540,6 +2589,15 @@ namespace Tracker.App.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("MinuteItem");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Meetings.StandingItem", b =>
+                {
+                    b.HasOne("Tracker.Domain.People.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tracker.Domain.Meetings.SubGroupReport", b =>

@@ -49,11 +49,25 @@ public sealed class MeetingsSampleData(TimeProvider clock) : ISampleData
         var strategic = await db.Groups.SingleAsync(g => g.Kind == GroupKind.StrategicGroup, cancellationToken);
         var subGroups = await db.Groups.Where(g => g.Kind == GroupKind.SubGroup).ToDictionaryAsync(g => g.ShortName, cancellationToken);
 
+        SeedStandingItems(strategic);
         Seed2016(strategic);
         Seed2019(strategic, subGroups);
         Seed2024(strategic);
         SeedCurrentCycle(strategic, subGroups, StrategicGroupCycle.For(DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()))));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The Strategic Group's standing items: 003 minute 110 made the MOPAC and LAS updates standing items.</summary>
+    void SeedStandingItems(Group strategic)
+    {
+        (string Title, string Presenter)[] items =
+        [
+            ("Chairman's update", "Councillor Kate Lymer"), ("Police update", "Superintendent Colin Carswell"),
+            ("MOPAC update", ""), ("Update from London Ambulance Service", "Bill Kelly"), ("Safer Neighbourhood Board update", "Sharon Baldwin"),
+        ];
+        var order = 1;
+        foreach (var (title, presenter) in items)
+            _db.StandingItems.Add(StandingItem.For(strategic.Id, order++, new StandingItemInput(title, presenter)));
     }
 
     Meeting NewMeeting(Group group, DateOnly date, TimeOnly time, MeetingStatus status, int series, string venue = CivicCentre)

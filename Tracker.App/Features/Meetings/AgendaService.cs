@@ -20,17 +20,38 @@ public sealed class AgendaService(IDbContextFactory<TrackerDbContext> dbs, ICurr
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Adds an item. Without a number it goes before any other business and the date of the next
+    /// meeting, and the agenda is renumbered; with one it goes last as numbered.
+    /// </summary>
     public async Task<SaveResult> AddAgendaItemAsync(int meetingId, AgendaItemInput input, CancellationToken ct = default)
     {
         if (!user.IsAdministrator()) return SaveResult.Forbidden(NotClerk);
-        var errors = _validator.Check(input);
+        var numbered = !string.IsNullOrWhiteSpace(input.Number);
+        // An unnumbered item takes its number from its place, so the number rule does not apply to it.
+        var errors = _validator.Check(numbered ? input : input with { Number = "1" });
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var meeting = await db.Meetings.Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null) return SaveResult.Missing();
-        var item = meeting.AddAgendaItem(input.Number!, input.Title!, input.Presenter, input.PaperLink, input.Kind!.Value);
+        var item = numbered
+            ? meeting.AddAgendaItem(input.Number!, input.Title!, input.Presenter, input.PaperLink, input.Kind!.Value)
+            : meeting.InsertAgendaItem(input.Title!, input.Presenter, input.PaperLink, input.Kind!.Value);
         db.AgendaItems.Add(item);
         return await db.SaveNewAsync(() => SaveResult.Saved(item.Id, item.Version), ct);
+    }
+
+    /// <summary>Moves an item to a position (0 first), as a drag drops it, from the version the clerk saw; the agenda is renumbered.</summary>
+    public async Task<SaveResult> MoveAgendaItemToAsync(int meetingId, int itemId, int loadedVersion, int position, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(NotClerk);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        var item = meeting?.Agenda.SingleOrDefault(a => a.Id == itemId);
+        if (meeting is null || item is null) return SaveResult.Missing();
+        if (position < 0 || position >= meeting.Agenda.Count) return SaveResult.Invalid("", "That is not a place on the agenda");
+        return await db.SaveVersionedAsync(item, loadedVersion, () => Values(item), () =>
+            meeting.MoveAgendaItemTo(item, position) ? null : SaveResult.Invalid("", $"Item {item.Number} is already there"), ct);
     }
 
     public async Task<SaveResult> UpdateAgendaItemAsync(int meetingId, int itemId, int loadedVersion, AgendaItemInput input, CancellationToken ct = default)

@@ -40,6 +40,36 @@ public sealed class AttendanceService(IDbContextFactory<TrackerDbContext> dbs, I
             people.FirstOrDefault(p => p.Name == r.SubstituteFor)?.Id, r.SubstituteFor, r.Describe())).ToList();
     }
 
+    /// <summary>
+    /// The register for one screen: every member of the meeting's group (by surname) with their row if
+    /// recorded, then everyone else recorded: visitors, substitutes and former members.
+    /// </summary>
+    public async Task<AttendanceRegister?> RegisterAsync(int meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var groupId = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => (int?)m.GroupId).SingleOrDefaultAsync(ct);
+        if (groupId is null) return null;
+        var members = await MembersAsync(groupId.Value, ct);
+        var rows = await AttendanceForEditAsync(meetingId, ct);
+        var memberIds = members.Select(m => m.PersonId).ToHashSet();
+        return new AttendanceRegister(
+            members.Select(m => new MemberAttendance(m.PersonId, m.Name, m.Label, rows.FirstOrDefault(r => r.PersonId == m.PersonId))).ToList(),
+            rows.Where(r => r.PersonId is not { } id || !memberIds.Contains(id)).ToList());
+    }
+
+    /// <summary>The group's members, by surname: the register and the agenda's "To: Members of the …" list.</summary>
+    public async Task<IReadOnlyList<GroupMemberRow>> MembersAsync(int groupId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return (await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId && m.Person!.IsActive)
+                .Select(m => new { m.PersonId, m.Person!.Name, m.Person.RoleTitle, Partner = m.Person.Partner == null ? null : m.Person.Partner.Code })
+                .ToListAsync(ct))
+            .Select(p => new GroupMemberRow(p.PersonId, p.Name, p.RoleTitle,
+                string.Join(", ", new[] { p.Name, p.RoleTitle, p.Partner }.Where(x => !string.IsNullOrWhiteSpace(x)))))
+            .OrderBy(p => p.Surname, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
     public Task<SaveResult> AddAttendanceAsync(int meetingId, AttendanceInput input, CancellationToken ct = default) =>
         SaveAttendanceAsync(meetingId, null, 0, input, ct);
 

@@ -28,4 +28,20 @@ static class MeetingQueries
     public static Task<DateOnly?> LastMeetingBeforeAsync(TrackerDbContext db, int groupId, DateOnly before, CancellationToken ct) =>
         db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId && m.Date < before).OrderByDescending(m => m.Date)
             .Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The agenda a new meeting of the group on <paramref name="date"/> starts with: from the previous
+    /// meeting's agenda, the group's standing items and its sub-groups (see <see cref="AgendaPlan"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<PlannedAgendaItem>> PlanAgendaAsync(TrackerDbContext db, int groupId, DateOnly date, CancellationToken ct)
+    {
+        var previous = await db.Meetings.AsNoTracking().Include(m => m.Agenda)
+            .Where(m => m.GroupId == groupId && m.Date < date).OrderByDescending(m => m.Date).FirstOrDefaultAsync(ct);
+        var standing = await db.StandingItems.AsNoTracking().Where(s => s.GroupId == groupId).OrderBy(s => s.Order).ToListAsync(ct);
+        var subGroups = (await db.Groups.AsNoTracking().Where(g => g.ParentGroupId == groupId).OrderBy(g => g.Name)
+                .Select(g => new { g.ShortName, Lead = g.Members.Where(m => m.IsLead).Select(m => m.Person!.Name).FirstOrDefault() })
+                .ToListAsync(ct))
+            .Select(g => new ReportingSubGroup(g.ShortName, g.Lead ?? "")).ToList();
+        return AgendaPlan.For(previous?.Date, previous?.Agenda ?? [], standing, subGroups);
+    }
 }

@@ -12,9 +12,11 @@ public static class MeetingsEndpoints
         services.AddScoped<MeetingsService>();
         services.AddScoped<AgendaService>();
         services.AddScoped<AttendanceService>();
+        services.AddScoped<StandingItemsService>();
         services.AddScoped<MinutesService>();
         services.AddScoped<SubGroupReportService>();
         services.AddScoped<StrategicGroupCalendar>();
+        services.AddSingleton<StrategicGroupMeetingsCache>();
         services.AddScoped<ReviewCycle>();
         services.AddScoped<MattersArisingService>();
         services.AddSingleton<MattersDataCache>();

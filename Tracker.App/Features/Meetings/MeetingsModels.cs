@@ -53,3 +53,20 @@ public static class AttendanceKinds
         _ => "Present",
     };
 }
+
+/// <summary>A member of a group, as the register and the agenda's list of members show them.</summary>
+public sealed record GroupMemberRow(int PersonId, string Name, string RoleTitle, string Label)
+{
+    public string Surname => Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? Name;
+}
+
+public sealed record StandingItemRow(int Id, int Version, int Order, string Title, string Presenter);
+
+/// <summary>One member of the meeting's group on the attendance register, with their row if one is recorded (none: absent).</summary>
+public sealed record MemberAttendance(int PersonId, string Name, string Label, AttendanceEditRow? Row)
+{
+    public AttendanceKind? Kind => Row?.Kind;
+}
+
+/// <summary>The attendance of a meeting on one screen: the group's members, then visitors ("also present").</summary>
+public sealed record AttendanceRegister(IReadOnlyList<MemberAttendance> Members, IReadOnlyList<AttendanceEditRow> Visitors);

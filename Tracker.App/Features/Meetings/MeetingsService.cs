@@ -124,6 +124,7 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
             ? (await db.Meetings.Where(m => m.GroupId == group.Id).MaxAsync(m => (int?)m.MinuteSeries, ct) ?? 0) + 1
             : previousSeries ?? 1;
         if (input.RestartNumbering) meeting.MinutesStartAt = input.RestartAt;
+        meeting.PlanAgenda(await MeetingQueries.PlanAgendaAsync(db, group.Id, date, ct));
         db.Meetings.Add(meeting);
         return await db.SaveNewAsync(() => SaveResult.Saved(meeting.Id, meeting.Version), ct);
     }

@@ -27,6 +27,8 @@ public sealed record RiskFilter
     public DateOnly? Since { get; init; }
     /// <summary>Words to find in the reference, the risk, its cause, impact, controls or owner group.</summary>
     public string? Search { get; init; }
+    /// <summary>The page of the register shown (1 when not given); filters and sort start again at page 1.</summary>
+    public int? Page { get; init; }
 
     /// <summary>How many filters narrow the register (sort and comparison date are not filters).</summary>
     public int ActiveFilters =>
@@ -54,6 +56,7 @@ public sealed record RiskFilter
             Sort = Text("sort")?.ToLowerInvariant(),
             Since = DateOnly.TryParseExact(Text("since"), "yyyy-MM-dd", out var since) ? since : null,
             Search = Text("q") is { Length: > 0 and <= 200 } search ? search : null,
+            Page = Number("page") is > 1 and var page ? page : null,
         };
     }
 
@@ -85,6 +88,7 @@ public sealed record RiskFilter
         if (!string.IsNullOrEmpty(Sort) && Sort != "net") parts.Add($"sort={Uri.EscapeDataString(Sort)}");
         if (Since is { } since) parts.Add($"since={since:yyyy-MM-dd}");
         if (!string.IsNullOrEmpty(Search)) parts.Add($"q={Uri.EscapeDataString(Search)}");
+        if (Page is > 1 and var page) parts.Add($"page={page}");
         return string.Join("&", parts);
     }
 }
@@ -137,6 +141,20 @@ public sealed record RiskRegister(
 {
     /// <summary>What <see cref="Since"/> is: the last Strategic Group meeting by default, or the date chosen.</summary>
     public RiskComparison? Comparison { get; init; }
+
+    /// <summary>Rows shown on one page of the register: a long register (a thousand risks) stays quick to load and light per tab.</summary>
+    public const int PageSize = 50;
+
+    public int PageCount => Math.Max(1, (Rows.Count + PageSize - 1) / PageSize);
+
+    /// <summary>The page asked for in the address, within the pages there are (a bookmark may be older than a deletion).</summary>
+    public int PageNumber => Math.Clamp(Filter.Page ?? 1, 1, PageCount);
+
+    /// <summary>The rows of <see cref="PageNumber"/>: <see cref="Rows"/> holds every matching risk (counts, print, review).</summary>
+    public IEnumerable<RiskRow> PageRows => Rows.Skip((PageNumber - 1) * PageSize).Take(PageSize);
+
+    /// <summary>The register's address for another page, with the same filters and sort.</summary>
+    public string PageUrl(int page) => (Filter with { Page = page }).ToUrl();
 }
 
 /// <summary>The date direction of travel is measured since, described for the reader ("the last Strategic Group on 17 September 2026").</summary>

@@ -14,7 +14,7 @@ namespace Tracker.App.Features.Risks;
 /// records (one context per load), so an open register costs no database work between saves.
 /// </summary>
 public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock,
-    RiskDataCache? cache = null)
+    RiskDataCache? cache = null, StrategicGroupMeetingsCache? meetings = null)
 {
     readonly RiskPermissions _permissions = new(dbs, user);
 
@@ -58,7 +58,7 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
     /// <summary>What direction of travel is measured against: the date asked for (<c>?since=</c>) or the default, and what that date is.</summary>
     public async Task<RiskComparison> GetComparisonAsync(DateOnly? requested, CancellationToken ct = default)
     {
-        var calendar = new StrategicGroupCalendar(dbs);
+        var calendar = new StrategicGroupCalendar(dbs, meetings);
         if (requested is { } chosen)
         {
             var on = await calendar.OnAsync(chosen, ct);
@@ -202,15 +202,17 @@ public sealed class ReferenceOrder : IComparer<string>
 
     public int Compare(string? x, string? y)
     {
-        static (string, int) Split(string? s)
+        // Called for every pair a sort compares (thousands for a long register): no allocations.
+        static (int Letters, int Number) Split(ReadOnlySpan<char> s)
         {
-            s ??= "";
-            var letters = new string(s.TakeWhile(c => !char.IsDigit(c)).ToArray());
-            return (letters, int.TryParse(s[letters.Length..], out var n) ? n : 0);
+            var letters = 0;
+            while (letters < s.Length && !char.IsDigit(s[letters])) letters++;
+            return (letters, int.TryParse(s[letters..], out var n) ? n : 0);
         }
-        var (lx, nx) = Split(x);
-        var (ly, ny) = Split(y);
-        var c = string.CompareOrdinal(lx, ly);
-        return c != 0 ? c : nx.CompareTo(ny);
+        ReadOnlySpan<char> a = x ?? "", b = y ?? "";
+        var (lx, nx) = Split(a);
+        var (ly, ny) = Split(b);
+        var c = a[..lx].SequenceCompareTo(b[..ly]);
+        return c != 0 ? Math.Sign(c) : nx.CompareTo(ny);
     }
 }

@@ -53,4 +53,40 @@ public sealed class CommittedDataCacheTests
         Assert.Equal("copy 1", first);
         Assert.Equal("copy 2", await cache.GetAsync(Load, default));
     }
+
+    [Fact]
+    public async Task GetAsync_ManyMissAtOnce_OneLoadForAll()
+    {
+        var cache = new NumbersCache(_feed);
+        var release = new TaskCompletionSource();
+        async Task<string> SlowLoad(CancellationToken ct) { await release.Task; return await Load(ct); }
+        var readers = Enumerable.Range(0, 20).Select(_ => cache.GetAsync(SlowLoad, default)).ToList();
+        release.SetResult();
+        Assert.All(await Task.WhenAll(readers), copy => Assert.Equal("copy 1", copy));
+        Assert.Equal(1, _loads);
+    }
+
+    [Fact]
+    public async Task GetAsync_LoadFailed_NextReaderLoadsAgain()
+    {
+        var cache = new NumbersCache(_feed);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync(_ => throw new InvalidOperationException("database gone"), default));
+        Assert.Equal("copy 1", await cache.GetAsync(Load, default));
+    }
+
+    [Fact]
+    public async Task GetAsync_ReaderGivesUpWhileAnotherLoads_TheLoadGoesOn()
+    {
+        var cache = new NumbersCache(_feed);
+        var release = new TaskCompletionSource();
+        async Task<string> SlowLoad(CancellationToken ct) { await release.Task; return await Load(ct); }
+        var first = cache.GetAsync(SlowLoad, default);
+        using var gone = new CancellationTokenSource();
+        var second = cache.GetAsync(SlowLoad, gone.Token);
+        await gone.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        release.SetResult();
+        Assert.Equal("copy 1", await first);
+        Assert.Equal(1, _loads);
+    }
 }

@@ -130,20 +130,34 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : ComponentTestCo
 
     // ---- Agenda ----
 
+    static AngleSharp.Dom.IElement Button(AngleSharp.Dom.IElement root, string startsWith) =>
+        root.QuerySelectorAll("button").Single(b => b.TextContent.Trim().StartsWith(startsWith, StringComparison.Ordinal));
+
+    static List<string?> AgendaNumbers<T>(IRenderedComponent<T> cut) where T : IComponent =>
+        cut.FindAll("tr[data-agenda-item]").Select(r => r.GetAttribute("data-agenda-item")).ToList();
+
     [Fact]
-    public async Task Agenda_AddItems_ShownInPackAndForwardPlan()
+    public async Task AgendaEditor_AddItems_ShownInPackAndForwardPlan()
     {
-        var id = await NewMeetingAsync(50);
-        var cut = await OpenAsync<AgendaItemEdit>("admin", p => p.Add(c => c.Id, id), "#Number");
-        cut.Find("#Number").Input("3");
-        cut.Find("#Title").Input("Quarterly progress report");
-        cut.Find("#Presenter").Input("Amanda Mumford");
-        cut.Find("#PaperLink").Input("/actions/report");
-        await cut.Find("form").SubmitAsync();
-        cut.WaitForAssertion(() => Assert.EndsWith($"/meetings/{id}/agenda", Uri));
+        var id = await NewMeetingAsync(50, m =>
+        {
+            m.AddAgendaItem("1", "Apologies for absence");
+            m.AddAgendaItem("2", "Any other business");
+        });
+        var cut = await OpenAsync<AgendaEditor>("admin", p => p.Add(c => c.MeetingId, id), "[data-agenda-add] #Title");
+        cut.Find("[data-agenda-add] #Title").Input("Quarterly progress report");
+        cut.Find("[data-agenda-add] #Presenter").Input("Amanda Mumford");
+        cut.Find("[data-agenda-add] #Presenter").Blur();
+        cut.Find("[data-agenda-add] #PaperLink").Input("/actions/report");
+        Button(cut.Find("[data-agenda-add]"), "Add item").Click();
+        // It goes before any other business, and the agenda is renumbered.
+        cut.WaitForAssertion(() => Assert.Contains("Quarterly progress report", cut.Find("tr[data-agenda-item='2']").TextContent));
+        Assert.Contains("Any other business", cut.Find("tr[data-agenda-item='3']").TextContent);
         var added = await App.AsAsync("AM", Administrator, (s, _) =>
-            s.Agenda.AddAgendaItemAsync(id, new AgendaItemInput("4", "Knife crime in Bromley", null, null, AgendaItemKind.Presentation)));
+            s.Agenda.AddAgendaItemAsync(id, new AgendaItemInput(null, "Knife crime in Bromley", null, null, AgendaItemKind.Presentation)));
         Assert.True(added.Succeeded);
+        // The other clerk's item arrives live.
+        cut.WaitForAssertion(() => Assert.Contains("Knife crime in Bromley", cut.Find("tr[data-agenda-item='3']").TextContent));
 
         var admin = await App.SignInAsync("admin");
         var pack = await admin.GetPageAsync($"/meetings/{id}");
@@ -158,26 +172,24 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : ComponentTestCo
     }
 
     [Fact]
-    public async Task Agenda_Invalid_ErrorsAndTypedValuesKept()
+    public async Task AgendaEditor_ChangeInvalid_ErrorsAndTypedValuesKept()
     {
-        var id = await NewMeetingAsync(51);
-        var cut = await OpenAsync<AgendaItemEdit>("admin", p => p.Add(c => c.Id, id), "#Number");
-        cut.Find("#Number").Input("7a");
+        var id = await NewMeetingAsync(51, m => m.AddAgendaItem("7a", "Domestic abuse sub-group update"));
+        var cut = await OpenAsync<AgendaEditor>("admin", p => p.Add(c => c.MeetingId, id), "tr[data-agenda-item]");
+        Button(cut.Find("tr[data-agenda-item]"), "Change").Click();
         cut.Find("#Title").Input("");
-        cut.Find("#Presenter").Input("Rob Vale");
         cut.Find("#PaperLink").Input("javascript:alert(1)");
-        await cut.Find("form").SubmitAsync();
+        Button(cut.Find("tr[data-editing]"), "Save item").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(["Enter the title of the agenda item", "Link to the paper must start with / (a page of the tracker) or https://"],
             cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
         Assert.Equal("Enter the title of the agenda item", FieldMessage(cut, "Title"));
-        Assert.Equal("7a", cut.Find("#Number").GetAttribute("value"));
-        Assert.Equal("Rob Vale", cut.Find("#Presenter").GetAttribute("value"));
-        Assert.Equal(0, await App.WithDbAsync(db => db.AgendaItems.CountAsync(a => a.MeetingId == id)));
+        Assert.Equal("javascript:alert(1)", cut.Find("#PaperLink").GetAttribute("value"));
+        Assert.Equal("Domestic abuse sub-group update", await App.WithDbAsync(db => db.AgendaItems.Where(a => a.MeetingId == id).Select(a => a.Title).SingleAsync()));
     }
 
     [Fact]
-    public async Task Agenda_MoveUpAndRemove_NewOrder()
+    public async Task AgendaEditor_MoveUpAndRemove_NewOrderRenumbered()
     {
         var id = await NewMeetingAsync(52, m =>
         {
@@ -185,41 +197,47 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : ComponentTestCo
             m.AddAgendaItem("2", "Minutes of the last meeting");
             m.AddAgendaItem("3", "Matters arising");
         });
-        var cut = await OpenAsync<AgendaPage>("admin", p => p.Add(c => c.Id, id), "tr[data-agenda-item='3']");
-        cut.Find("tr[data-agenda-item='3'] button").Click(); // Move up
-        cut.WaitForAssertion(() => Assert.Equal(["1", "3", "2"], cut.FindAll("tr[data-agenda-item]").Select(r => r.GetAttribute("data-agenda-item"))));
+        var cut = await OpenAsync<AgendaEditor>("admin", p => p.Add(c => c.MeetingId, id), "tr[data-agenda-item='3']");
+        Button(cut.Find("tr[data-agenda-item='3']"), "Move up").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Matters arising", cut.Find("tr[data-agenda-item='2']").TextContent));
         Assert.Empty(cut.FindAll("[data-error-summary]"));
-        cut.FindAll("tr[data-agenda-item='1'] button").Single(b => b.TextContent.StartsWith("Remove")).Click();
+        Button(cut.Find("tr[data-agenda-item='1']"), "Remove").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(["3", "2"], cut.FindAll("tr[data-agenda-item]").Select(r => r.GetAttribute("data-agenda-item"))));
-        var titles = await App.WithDbAsync(db => db.AgendaItems.Where(a => a.MeetingId == id).OrderBy(a => a.Order).Select(a => a.Title).ToListAsync());
-        Assert.Equal(["Matters arising", "Minutes of the last meeting"], titles);
+        cut.WaitForAssertion(() => Assert.Equal(["1", "2"], AgendaNumbers(cut)));
+        var titles = await App.WithDbAsync(db => db.AgendaItems.Where(a => a.MeetingId == id).OrderBy(a => a.Order).Select(a => a.Number + " " + a.Title).ToListAsync());
+        Assert.Equal(["1 Matters arising", "2 Minutes of the last meeting"], titles);
     }
 
     [Fact]
-    public async Task Agenda_EditStale_RefusedShowingTheirsKeepingOurs()
+    public async Task AgendaEditor_OthersChange_ReRendersAndKeepsTypedEdit()
     {
-        var id = await NewMeetingAsync(53, m => m.AddAgendaItem("5", "Sub-group reports"));
-        var itemId = await App.WithDbAsync(db => db.AgendaItems.Where(a => a.MeetingId == id).Select(a => a.Id).SingleAsync());
-        var list = await OpenAsync<AgendaPage>("admin", p => p.Add(c => c.Id, id), "tr[data-agenda-item='5']");
-        var cut = Render<AgendaItemEdit>(p => p.Add(c => c.Id, id).Add(c => c.ItemId, itemId));
-        cut.WaitForAssertion(() => Assert.Equal("Sub-group reports", cut.Find("#Title").GetAttribute("value")));
+        var id = await NewMeetingAsync(53, m =>
+        {
+            m.AddAgendaItem("5", "Sub-group reports");
+            m.AddAgendaItem("6", "Police update");
+        });
+        var items = await App.WithDbAsync(db => db.AgendaItems.Where(a => a.MeetingId == id).OrderBy(a => a.Order).Select(a => a.Id).ToListAsync());
+        var cut = await OpenAsync<AgendaEditor>("admin", p => p.Add(c => c.MeetingId, id), "tr[data-agenda-item='5']");
+        Button(cut.Find("tr[data-agenda-item='5']"), "Change").Click();
         cut.Find("#Title").Input("My title");
-        var theirs = await App.AsAsync("AM", Administrator, (s, _) =>
-            s.Agenda.UpdateAgendaItemAsync(id, itemId, 1, new AgendaItemInput("5", "Their title", null, null, AgendaItemKind.Business)));
-        Assert.True(theirs.Succeeded);
-        await cut.Find("form").SubmitAsync();
+        // Another clerk renames the item being changed and the one after it.
+        var theirs = await App.AsAsync("AM", Administrator, async (s, _) => new[]
+        {
+            await s.Agenda.UpdateAgendaItemAsync(id, items[0], 1, new AgendaItemInput("5", "Their title", null, null, AgendaItemKind.Business)),
+            await s.Agenda.UpdateAgendaItemAsync(id, items[1], 1, new AgendaItemInput("6", "Crime update", "Colin Carswell", null, AgendaItemKind.Business)),
+        });
+        Assert.All(theirs, r => Assert.True(r.Succeeded));
 
+        // The other row re-renders live; the row being typed in is kept, with a notice.
+        cut.WaitForAssertion(() => Assert.Contains("Crime update", cut.Find("tr[data-agenda-item='6']").TextContent));
+        cut.WaitForElement("[data-changed-elsewhere]");
+        Assert.Equal("My title", cut.Find("#Title").GetAttribute("value"));
+        Button(cut.Find("tr[data-editing]"), "Save item").Click();
         cut.WaitForAssertion(() => Assert.Equal(["Someone else saved this record while you were editing it"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
         Assert.Equal("Their title", cut.Find("[data-conflict-field=Title] [data-theirs]").TextContent);
-        Assert.Equal("My title", cut.Find("#Title").GetAttribute("value"));
-
         // A move from the version before their change is refused too.
-        var staleMove = await App.AsAsync("AM", Administrator, (s, _) => s.Agenda.ReorderAgendaItemAsync(id, itemId, 1, null));
+        var staleMove = await App.AsAsync("AM", Administrator, (s, _) => s.Agenda.ReorderAgendaItemAsync(id, items[0], 1, null));
         Assert.NotNull(staleMove.Conflict);
-        Assert.Equal("Their title", await App.WithDbAsync(db => db.AgendaItems.Where(a => a.Id == itemId).Select(a => a.Title).SingleAsync()));
-        // The list followed their change live.
-        list.WaitForAssertion(() => Assert.Contains("Their title", list.Find("tr[data-agenda-item='5']").TextContent));
     }
 
     // ---- Attendance ----
@@ -245,49 +263,17 @@ public sealed class MeetingRecordsTests(TrackerAppFactory app) : ComponentTestCo
         Assert.Contains($"{psName} (", present);
         Assert.Contains($"attended as substitute for {rvName}", present);
         Assert.Contains(rvName, pack.Find("[data-attendance=Apologies]").TextContent);
-        // The clerk's list shows both, and removing one updates it in place.
-        var list = Render<AttendancePage>(p => p.Add(c => c.Id, id));
-        list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("tr[data-attendance-row]").Count));
-        list.FindAll("tr[data-attendance-row] button")[1].Click();
-        list.WaitForAssertion(() => Assert.Single(list.FindAll("tr[data-attendance-row]")));
     }
 
     [Fact]
-    public async Task Attendance_Invalid_ErrorsAndChoicesKept()
+    public async Task Services_AttendanceInvalid_Refused()
     {
         var id = await NewMeetingAsync(61);
         var ps = await PersonIdAsync("PS");
         var refused = await App.AsAsync("AM", Administrator, (s, _) => s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.Apologies, ps, ps)));
         Assert.Equal(["Someone who sent apologies cannot attend as a substitute", "Select someone other than the person attending as the one they substituted for"],
             refused.Errors.Select(e => e.Message));
-
-        // On the form: no one chosen is refused beside the person field, and the choice of "Apologies" stays.
-        var cut = await OpenAsync<AttendanceEdit>("admin", p => p.Add(c => c.Id, id), "form");
-        cut.FindAll("input[type=radio]")[2].Click();
-        await cut.Find("form").SubmitAsync();
-        cut.WaitForAssertion(() => Assert.Equal(["Select the person"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
-        Assert.Equal("#PersonId", cut.Find("[data-error-summary] a").GetAttribute("href"));
-        Assert.Contains("Select the person", cut.Find(".mud-input-control:has(#PersonId)").TextContent);
-        Assert.True(cut.FindAll("input[type=radio]")[2].HasAttribute("checked"));
         Assert.Equal(0, await App.WithDbAsync(db => db.Attendance.CountAsync(a => a.MeetingId == id)));
-    }
-
-    [Fact]
-    public async Task Attendance_EditStale_RefusedShowingTheirsKeepingOurs()
-    {
-        var id = await NewMeetingAsync(62);
-        var ps = await PersonIdAsync("PS");
-        var added = await App.AsAsync("AM", Administrator, (s, _) => s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.Present, ps, null)));
-        var cut = await OpenAsync<AttendanceEdit>("admin", p => p.Add(c => c.Id, id).Add(c => c.RowId, added.Id), "form");
-        cut.FindAll("input[type=radio]")[1].Click(); // Also present
-        var theirs = await App.AsAsync("AM", Administrator, (s, _) => s.Attendance.UpdateAttendanceAsync(id, added.Id, added.Version, new AttendanceInput(AttendanceKind.Apologies, ps, null)));
-        Assert.True(theirs.Succeeded);
-        await cut.Find("form").SubmitAsync();
-
-        cut.WaitForAssertion(() => Assert.Equal(["Someone else saved this record while you were editing it"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
-        Assert.Equal("Apologies", cut.Find("[data-conflict-field=Kind] [data-theirs]").TextContent);
-        Assert.Equal("Also present", cut.Find("[data-conflict-field=Kind] [data-mine]").TextContent);
-        Assert.Equal(AttendanceKind.Apologies, await App.WithDbAsync(db => db.Attendance.Where(a => a.Id == added.Id).Select(a => a.Kind).SingleAsync()));
     }
 
     [Fact]

@@ -89,6 +89,8 @@ public sealed class MeetingPapersTests(TrackerAppFactory app) : IClassFixture<Tr
         Assert.Contains("To: Members of the", text);
         Assert.Contains("STRATEGIC GROUP", text);
         Assert.Contains("Amanda Mumford", text);
+        // The group's members only: the crime analyst the minutes name is not a member of the Strategic Group.
+        Assert.DoesNotContain("Pratheepan Jeyapragasam", text);
         Assert.Contains("A meeting of the Safer Bromley Partnership Strategic Group will be held at Committee Room 1 - Bromley Civic Centre on THURSDAY 20 JUNE 2019 at 10.00 am", text);
         Assert.Contains("A G E N D A", text);
         Assert.Contains("1\tAPOLOGIES FOR ABSENCE", text);

@@ -58,7 +58,7 @@ public sealed class RiskRegisterTests(TrackerAppFactory app) : ComponentTestCont
     [Fact]
     public async Task Filter_ToQuery_RoundTripsEveryFilter()
     {
-        var filter = Query("group=3&category=L&band=high&status=all&overdue=true&appetite=above&scores=gross&likelihood=4&severity=2&sort=review&since=2026-01-15&q=youth%20crime");
+        var filter = Query("group=3&category=L&band=high&status=all&overdue=true&appetite=above&scores=gross&likelihood=4&severity=2&sort=review&since=2026-01-15&q=youth%20crime&page=2");
         Assert.Equal(filter, Query(filter.ToQuery()));
         Assert.Equal("/risks", new RiskFilter().ToUrl());
         Assert.Equal(8, filter.ActiveFilters);

@@ -51,6 +51,7 @@ public sealed class RiskSinceMeetingTests(TrackerAppFactory app) : ComponentTest
         var since = cut.Find("[data-since]");
         Assert.Contains($"Direction of travel is measured since the last Strategic Group meeting, on {UkDates.Long(last.Date)}.", Words(since.TextContent));
         Assert.NotNull(since.QuerySelector($"a[href='/meetings/{last.Id}']"));
+        cut.Find("[data-filters-toggle]").Click(); // the field is made when the filters are opened
         Assert.Equal(last.Date.ToString("yyyy-MM-dd"), cut.Find("input#since").GetAttribute("value"));
         Assert.Contains($"Direction of travel since {UkDates.Long(last.Date)}", cut.Find("[data-risk-table] caption").TextContent);
         // The reassessments line up with the meetings: worse, better and unchanged since the last one.
@@ -65,6 +66,7 @@ public sealed class RiskSinceMeetingTests(TrackerAppFactory app) : ComponentTest
         var since = cut.Find("[data-since]");
         Assert.Contains("the Strategic Group meeting on 29 February 2024, the date chosen", since.TextContent);
         Assert.NotNull(since.QuerySelector("a[href='/risks']"));
+        cut.Find("[data-filters-toggle]").Click();
         Assert.Equal("2024-02-29", cut.Find("input#since").GetAttribute("value"));
         Assert.Contains("Direction of travel since 29 February 2024", cut.Find("caption").TextContent);
     }

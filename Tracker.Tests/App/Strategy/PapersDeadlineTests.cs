@@ -67,8 +67,7 @@ public sealed class PapersDeadlineTests(TrackerAppFactory app) : IClassFixture<T
     {
         var next = await NextMeetingAsync();
         // The clerk brings the papers deadline forward to yesterday: anything not updated is now late.
-        await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == next.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.PapersDeadline, Today.AddDays(-1))));
+        await SetPapersDeadlineAsync(next.Id, Today.AddDays(-1));
         try
         {
             var chair = await app.SignInAsync("chair");
@@ -81,10 +80,18 @@ public sealed class PapersDeadlineTests(TrackerAppFactory app) : IClassFixture<T
         }
         finally
         {
-            await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == next.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.PapersDeadline, next.PapersDeadline)));
+            await SetPapersDeadlineAsync(next.Id, next.PapersDeadline);
         }
     }
+
+    /// <summary>Saved as the clerk's edit saves it (through SaveChanges, so the change feed and the app's caches hear of it).</summary>
+    Task<int> SetPapersDeadlineAsync(int meetingId, DateOnly deadline) =>
+        app.WithDbAsync(async db =>
+        {
+            var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId);
+            meeting.PapersDeadline = deadline;
+            return await db.SaveChangesAsync();
+        });
 
     /// <summary>Updated, outstanding and late summed over the "By sub-group" table.</summary>
     static (int Updated, int Outstanding, int Late) Totals(AngleSharp.Dom.IDocument page)
@@ -106,8 +113,10 @@ public sealed class PapersDeadlineFallbackTests(TrackerAppFactory app) : IClassF
         await app.WithDbAsync(async db =>
         {
             var subGroup = await db.Groups.Where(g => g.Kind == GroupKind.SubGroup).Select(g => g.Id).FirstAsync();
-            return await db.Meetings.Where(m => m.Group!.Kind == GroupKind.StrategicGroup && m.Date >= today)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.GroupId, subGroup));
+            // Through SaveChanges, as an edit would, so the change feed and the app's caches hear of it.
+            foreach (var meeting in await db.Meetings.Where(m => m.Group!.Kind == GroupKind.StrategicGroup && m.Date >= today).ToListAsync())
+                meeting.GroupId = subGroup;
+            return await db.SaveChangesAsync();
         });
 
         var lead = await app.SignInAsync("lead");

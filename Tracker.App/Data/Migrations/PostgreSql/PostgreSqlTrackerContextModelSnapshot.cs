@@ -867,6 +867,57 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                     b.ToTable("Resolutions");
                 });
 
+            modelBuilder.Entity("Tracker.Domain.Meetings.StandingItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Presenter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Order");
+
+                    b.ToTable("StandingItems");
+                });
+
             modelBuilder.Entity("Tracker.Domain.Meetings.SubGroupReport", b =>
                 {
                     b.Property<int>("Id")
@@ -2634,6 +2685,15 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("MinuteItem");
+                });
+
+            modelBuilder.Entity("Tracker.Domain.Meetings.StandingItem", b =>
+                {
+                    b.HasOne("Tracker.Domain.People.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tracker.Domain.Meetings.SubGroupReport", b =>

@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.Options;
 using Tracker.App.Features.Papers;
-using Tracker.App.Features.People;
 using Tracker.Domain.Common;
 using Tracker.Domain.Meetings;
 
@@ -19,7 +18,7 @@ public readonly record struct PageRange(int From, int To)
 /// the forward plan. Data is read through the meetings services only.
 /// </summary>
 public sealed class MeetingPapers(MeetingsService meetings, MinutesService minuteBook, MattersArisingService matters, CoverSheetService coverSheets,
-    PeopleService people, IOptions<PaperSettings> settings, TimeProvider clock)
+    AttendanceService attendance, IOptions<PaperSettings> settings, TimeProvider clock)
 {
     PaperSettings Settings => settings.Value;
     DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
@@ -33,8 +32,9 @@ public sealed class MeetingPapers(MeetingsService meetings, MinutesService minut
     public async Task<bool> WriteAgendaAsync(Stream stream, int meetingId, IReadOnlyDictionary<string, PageRange>? pages, int? firstPage, CancellationToken ct)
     {
         if (await meetings.GetPackAsync(meetingId, ct) is not { } pack) return false;
-        var members = (await people.ListPeopleAsync(ct)).Where(p => p.IsActive).ToList();
         var m = pack.Meeting;
+        // "To: Members of the Strategic Group": the group's members, not everyone the tracker knows.
+        var members = await attendance.MembersAsync(m.GroupId, ct);
         using var doc = new WordPaper(stream, new PaperInfo($"Agenda, {m.Title}", Settings.DefaultClassification, Today, FirstPageNumber: firstPage));
 
         doc.Para($"Contact for this Agenda: {FirstName(Settings.ContactOfficer)}\nTel: {Settings.ContactTelephone}\nE-mail: {Settings.ContactEmail}");

@@ -329,6 +329,33 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "StandingItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GroupId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Presenter = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StandingItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StandingItems_Groups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -1561,6 +1588,11 @@ namespace Tracker.App.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StandingItems_GroupId_Order",
+                table: "StandingItems",
+                columns: new[] { "GroupId", "Order" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StrategyActionOwners_PersonId",
                 table: "StrategyActionOwners",
                 column: "PersonId");
@@ -1682,6 +1714,9 @@ namespace Tracker.App.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "RollUpOverrides");
+
+            migrationBuilder.DropTable(
+                name: "StandingItems");
 
             migrationBuilder.DropTable(
                 name: "StrategyActionOwners");
