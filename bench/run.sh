@@ -6,6 +6,7 @@
 #   circuits.sh  fan-out to circuits and memory per circuit (the circuit load client), when present
 #   papers.sh    committee papers (.docx, .xlsx, the meeting pack as PDF)
 #   import.sh    the CSV import of 10,000 risks
+#   (the cross-instance relay through circuits needs PostgreSQL: bash bench/relay.sh)
 #   bash bench/run.sh            # ONLY="pages circuits" bash bench/run.sh for some of them
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -52,6 +52,7 @@ public static class TrackerEndpoints
         app.MapStrategyEndpoints();
         app.MapRiskEndpoints();
         app.MapReminderEndpoints();
+        app.MapBenchEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }
