@@ -7,7 +7,7 @@ using Tracker.Tests.Support;
 namespace Tracker.Tests.Browser;
 
 /// <summary>Issue 12: the clerk sets up a meeting (agenda and attendance) in at most two screens.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(MeetingsBrowserCollection.Name)]
 public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
 {
     [Fact]

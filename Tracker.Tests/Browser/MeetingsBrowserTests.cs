@@ -6,7 +6,7 @@ using Tracker.Tests.Support;
 
 namespace Tracker.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
+[Collection(MeetingsBrowserCollection.Name)]
 public sealed class MeetingsBrowserTests(BrowserFixture browser)
 {
     static readonly LocatorAssertionsToContainTextOptions WithinTwoSeconds = new() { Timeout = 2000 };

@@ -7,7 +7,7 @@ using Tracker.Tests.Support;
 namespace Tracker.Tests.Browser;
 
 /// <summary>Corrections of agreed minutes, the record of agreement, the questions log and the pack's as-at date, in a browser.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(MeetingsBrowserCollection.Name)]
 public sealed class MinutesCorrectionsBrowserTests(BrowserFixture browser)
 {
     static int _series = 7000;

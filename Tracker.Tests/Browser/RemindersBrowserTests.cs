@@ -9,7 +9,7 @@ using Tracker.Tests.Support;
 namespace Tracker.Tests.Browser;
 
 /// <summary>The reminder pages and the clerk's Chase in Chromium: accessible at 1280 and 390 px wide, and the choices work by keyboard and mouse.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(MeetingsBrowserCollection.Name)]
 public sealed class RemindersBrowserTests(BrowserFixture browser)
 {
     async Task SeedFailedReminderAsync()
@@ -17,7 +17,7 @@ public sealed class RemindersBrowserTests(BrowserFixture browser)
         var ps = await browser.App.WithDbAsync(db => db.People.Where(p => p.Initials == "PS").Select(p => p.Id).SingleAsync());
         await browser.App.WithDbAsync(async db =>
         {
-            if (await db.ReminderMessages.AnyAsync()) return 0;
+            if (await db.ReminderMessages.AnyAsync(m => m.Status == ReminderMessageStatus.Failed)) return 0;
             var now = DateTimeOffset.UtcNow;
             db.ReminderMessages.Add(new ReminderMessage
             {

@@ -52,7 +52,20 @@ public static class PostgreSqlTestServer
     public static async Task DropDatabaseAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        // FORCE may not end an autovacuum worker (a superuser's backend) that has just started on the
+        // database: 42501 for a role like the tests'. The worker goes within moments, so try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (attempt < 20 && e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 
     /// <summary>Runs a statement on the server's maintenance database.</summary>
