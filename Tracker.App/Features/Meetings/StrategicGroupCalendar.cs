@@ -8,7 +8,7 @@ using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Meetings;
 
-/// <summary>A Strategic Group meeting as other areas need it: when it is and when its papers are due.</summary>
+/// <summary>A Strategic Group meeting as other areas need it: when it is, when its papers are due, and whether it is still to be held (scheduled or papers published).</summary>
 public sealed record StrategicGroupMeeting(int Id, string Group, DateOnly Date, DateOnly PapersDeadline, bool IsOpen = true)
 {
     public string Title => $"{Group} on {UkDates.Long(Date)}";
@@ -17,8 +17,8 @@ public sealed record StrategicGroupMeeting(int Id, string Group, DateOnly Date, 
 /// <summary>
 /// The Strategic Group's meetings, for the areas that work to its cycle: strategy updates are due by
 /// the next meeting's papers deadline, and risks' direction of travel is measured since the last one.
-/// Answered from <see cref="StrategicGroupMeetingsCache"/> when the app has one (the register and the
-/// dashboard ask on every request); a calendar built by hand in a test asks the database.
+/// Answered from <see cref="StrategicGroupMeetingsCache"/> in the app (the register and the dashboard
+/// ask on every request).
 /// </summary>
 public sealed class StrategicGroupCalendar(IDbContextFactory<TrackerDbContext> dbs, StrategicGroupMeetingsCache? cache = null)
 {
@@ -33,39 +33,32 @@ public sealed class StrategicGroupCalendar(IDbContextFactory<TrackerDbContext> d
                 m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished)).ToListAsync(ct);
     }
 
-    // One context per question. Filter and order on the entity; project last, so EF can translate the query.
-    async Task<StrategicGroupMeeting?> FirstAsync(Func<IQueryable<Meeting>, IQueryable<Meeting>> query,
-        Func<IReadOnlyList<StrategicGroupMeeting>, StrategicGroupMeeting?> inMemory, CancellationToken ct)
-    {
-        if (cache is not null) return inMemory(await cache.GetAsync(LoadAllAsync, ct));
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await query(Strategic(db)).Select(m => new StrategicGroupMeeting(m.Id, m.Group!.ShortName, m.Date, m.PapersDeadline,
-                m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished)).FirstOrDefaultAsync(ct);
-    }
+    // The group meets a few times a year: every question is answered from the whole list, held in the
+    // cache in the app (one query per version of the data), or read afresh when a test builds the
+    // calendar without one.
+    async Task<IReadOnlyList<StrategicGroupMeeting>> AllAsync(CancellationToken ct) =>
+        cache is null ? await LoadAllAsync(ct) : await cache.GetAsync(LoadAllAsync, ct);
 
     /// <summary>The latest meeting strictly before <paramref name="before"/>.</summary>
-    public Task<StrategicGroupMeeting?> LastBeforeAsync(DateOnly before, CancellationToken ct = default) =>
-        FirstAsync(q => q.Where(m => m.Date < before).OrderByDescending(m => m.Date),
-            all => all.LastOrDefault(m => m.Date < before), ct);
+    public async Task<StrategicGroupMeeting?> LastBeforeAsync(DateOnly before, CancellationToken ct = default) =>
+        (await AllAsync(ct)).LastOrDefault(m => m.Date < before);
 
     /// <summary>A meeting held on exactly this date, if any (to name a chosen comparison date).</summary>
-    public Task<StrategicGroupMeeting?> OnAsync(DateOnly date, CancellationToken ct = default) =>
-        FirstAsync(q => q.Where(m => m.Date == date).OrderBy(m => m.Id), all => all.FirstOrDefault(m => m.Date == date), ct);
+    public async Task<StrategicGroupMeeting?> OnAsync(DateOnly date, CancellationToken ct = default) =>
+        (await AllAsync(ct)).FirstOrDefault(m => m.Date == date);
 
     /// <summary>
     /// The meeting the leads are working to now: the first Strategic Group meeting from today not yet
     /// held. It stays so after its papers deadline, until the day after the meeting (updates then are late).
     /// </summary>
-    public Task<StrategicGroupMeeting?> UnderReviewAsync(DateOnly today, CancellationToken ct = default) =>
-        FirstAsync(q => q.Where(m => m.Date >= today && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.PapersPublished))
-            .OrderBy(m => m.Date).ThenBy(m => m.Id), all => all.FirstOrDefault(m => m.Date >= today && m.IsOpen), ct);
+    public async Task<StrategicGroupMeeting?> UnderReviewAsync(DateOnly today, CancellationToken ct = default) =>
+        (await AllAsync(ct)).FirstOrDefault(m => m.Date >= today && m.IsOpen);
 
     /// <summary>The first meeting that reviews <paramref name="quarter"/>: its papers deadline falls in the quarter after it.</summary>
-    public Task<StrategicGroupMeeting?> ReviewingAsync(FinancialQuarter quarter, CancellationToken ct = default)
+    public async Task<StrategicGroupMeeting?> ReviewingAsync(FinancialQuarter quarter, CancellationToken ct = default)
     {
         var (from, until) = (quarter.Next.Start, quarter.Next.End);
-        return FirstAsync(q => q.Where(m => m.PapersDeadline >= from && m.PapersDeadline <= until).OrderBy(m => m.Date).ThenBy(m => m.Id),
-            all => all.FirstOrDefault(m => m.PapersDeadline >= from && m.PapersDeadline <= until), ct);
+        return (await AllAsync(ct)).FirstOrDefault(m => m.PapersDeadline >= from && m.PapersDeadline <= until);
     }
 }
 
