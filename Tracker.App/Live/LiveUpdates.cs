@@ -72,20 +72,30 @@ public sealed class LiveUpdates(ChangeFeed feed, LiveAnnouncer announcer, Circui
             lock (_lock) _stopped = true;
         }
 
+        // One delivery at a time per follower: changes that arrive while the component is still
+        // reloading wait and go together in the next one. Without this, a burst arriving faster than a
+        // page reloads (a relayed burst on a busy instance) started reload after reload, each competing
+        // with the others, and the page fell further and further behind.
         async Task FlushLaterAsync()
         {
-            await Task.Delay(CoalesceWindow);
-            List<ChangeEvent> batch;
-            lock (_lock)
+            while (true)
             {
-                batch = _pending;
-                _pending = [];
-                _scheduled = false;
-                if (_stopped) return;
+                await Task.Delay(CoalesceWindow);
+                List<ChangeEvent> batch;
+                lock (_lock)
+                {
+                    batch = _pending;
+                    _pending = [];
+                    if (_stopped || batch.Count == 0)
+                    {
+                        _scheduled = false;
+                        return;
+                    }
+                }
+                foreach (var change in batch.Where(c => c.ByUserId is null || c.ByUserId != userId))
+                    announcer.Announce(change);
+                await DeliverAsync(batch);
             }
-            foreach (var change in batch.Where(c => c.ByUserId is null || c.ByUserId != userId))
-                announcer.Announce(change);
-            await DeliverAsync(batch);
         }
 
         async Task DeliverAsync(IReadOnlyList<ChangeEvent> batch)

@@ -34,6 +34,40 @@ public sealed class LiveUpdatesTests
     }
 
     [Fact]
+    public async Task Follow_ChangesWhileAReloadIsUnderWay_NeverTwoAtOnceAndTheRestInOneMore()
+    {
+        var calls = new List<IReadOnlyList<ChangeEvent>>();
+        var running = 0;
+        var overlapped = false;
+        var firstStarted = new TaskCompletionSource();
+        var releaseFirst = new TaskCompletionSource();
+        using var following = Live().Follow(["risks"], async changes =>
+        {
+            if (Interlocked.Increment(ref running) > 1) overlapped = true;
+            lock (calls) calls.Add(changes);
+            if (calls.Count == 1)
+            {
+                firstStarted.SetResult();
+                await releaseFirst.Task;
+            }
+            Interlocked.Decrement(ref running);
+        }, Inline);
+        await _feed.PublishAsync([Event(2)]);
+        await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        for (var v = 3; v <= 6; v++)
+        {
+            await _feed.PublishAsync([Event(v)]);
+            await Task.Delay(LiveUpdates.CoalesceWindow * 2);
+        }
+        releaseFirst.SetResult();
+        await Task.Delay(LiveUpdates.CoalesceWindow * 8);
+
+        Assert.False(overlapped);
+        Assert.Equal(2, calls.Count);
+        Assert.Equal([3, 4, 5, 6], calls[1].Select(c => c.Version));
+    }
+
+    [Fact]
     public async Task Follow_OtherTopic_NotCalled()
     {
         var called = false;
