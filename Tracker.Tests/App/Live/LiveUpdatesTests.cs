@@ -115,6 +115,34 @@ public sealed class LiveUpdatesTests
         Assert.Equal([3], calls[1].Select(c => c.Version));
     }
 
+    sealed class NobodySignedIn : Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider
+    {
+        public override Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(new()));
+    }
+
+    [Fact]
+    public async Task CircuitHandler_ConnectionDownThenUp_HandlerNotCalledWhileDownThenOneReload()
+    {
+        // Through the app's circuit handler, as Blazor calls it: up (the first connection), down, up again.
+        var handler = new CircuitUserHandler(new NobodySignedIn(), new CurrentUser(new HttpContextAccessor()), _circuit);
+        var calls = new List<IReadOnlyList<ChangeEvent>>();
+        using var following = Live().Follow(["risks"], changes => { lock (calls) calls.Add(changes); return Task.CompletedTask; }, Inline);
+        await handler.OnConnectionUpAsync(null!, CancellationToken.None);
+        await handler.OnConnectionDownAsync(null!, CancellationToken.None);
+        Assert.Equal(0, _feed.SubscriberCount("risks"));
+        await _feed.PublishAsync([Event(2)]);
+        await _feed.PublishAsync([Event(3)]);
+        await Task.Delay(LiveUpdates.CoalesceWindow * 6);
+        Assert.Empty(calls);
+
+        await handler.OnConnectionUpAsync(null!, CancellationToken.None);
+        await WaitForAsync(() => calls.Count > 0);
+        await Task.Delay(LiveUpdates.CoalesceWindow * 6);
+        Assert.Empty(Assert.Single(calls));
+        Assert.Equal(1, _feed.SubscriberCount("risks"));
+    }
+
     [Fact]
     public async Task Follow_ChangesArrivingWhileAwayThenPendingOnReturn_OneReloadNoStaleBatch()
     {
