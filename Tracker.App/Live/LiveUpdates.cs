@@ -38,6 +38,8 @@ public sealed class LiveUpdates : IDisposable
     /// <param name="topics">"risks", "risks:12", "meeting:3", …</param>
     /// <param name="onChanged">Reloads what the component shows: the changes of the burst, or none after a reconnect.</param>
     /// <param name="dispatch">The component's <c>InvokeAsync</c>.</param>
+    /// <remarks>Blazor calls components and circuit handlers on the circuit's dispatcher, so following and the
+    /// browser going and coming back never interleave.</remarks>
     public IDisposable Follow(IEnumerable<string> topics, Func<IReadOnlyList<ChangeEvent>, Task> onChanged, Func<Func<Task>, Task> dispatch)
     {
         var following = new Following(this, [.. topics.Distinct()], new Follower(onChanged, dispatch, _announcer, _user.UserId));

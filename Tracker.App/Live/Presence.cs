@@ -234,15 +234,20 @@ public sealed class Presence
         if (state.Scheduled) return;
         state.Scheduled = true;
         var wait = state.LastNotified is { } last ? NotifyInterval - _clock.GetElapsedTime(last) : TimeSpan.Zero;
-        // At once after a quiet spell (on the thread pool: never inside the caller's lock or dispatcher),
-        // otherwise at the end of the interval, with everything that changed meanwhile.
-        _ = NotifyAsync(topic, wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+        // At once after a quiet spell, otherwise at the end of the interval with everything that changed
+        // meanwhile; either way on the thread pool, never inside the caller's lock or circuit dispatcher.
+        if (wait > TimeSpan.Zero) _ = NotifyLaterAsync(topic, wait);
+        else ThreadPool.UnsafeQueueUserWorkItem(static state => state.Presence.Notify(state.Topic), (Presence: this, Topic: topic), preferLocal: false);
     }
 
-    async Task NotifyAsync(string topic, TimeSpan wait)
+    async Task NotifyLaterAsync(string topic, TimeSpan wait)
     {
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock).ConfigureAwait(false);
-        else await Task.Yield();
+        await Task.Delay(wait, _clock).ConfigureAwait(false);
+        Notify(topic);
+    }
+
+    void Notify(string topic)
+    {
         Watcher[] watchers;
         bool local;
         lock (_lock)
