@@ -237,6 +237,16 @@ public sealed class LiveUpdates : IDisposable
                     }
                     // After the changes: a reload shows everything, whatever a component made of the changes.
                     if (reload) await DeliverAsync([]).ConfigureAwait(false);
+                    // Nothing came while it reloaded: done, without waiting out another window (a timer per
+                    // follower per save is what 1,000 viewers' followers would otherwise contend on).
+                    lock (_lock)
+                    {
+                        if (_stopped || (_pending.Count == 0 && !_reload))
+                        {
+                            _running = false;
+                            return;
+                        }
+                    }
                 }
             }
             catch (Exception)
