@@ -72,8 +72,8 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
 
     /// <param name="asAtPapersDeadline">
     /// The sub-group reports as they stood at the end of the papers deadline (the pack's version): a report
-    /// filed after it is left out, and one changed after it is put back as it was, from the audit trail
-    /// (reports are edited in place; <see cref="AuditRewind"/>). Each such slot says so (<see cref="SubGroupSlot.ChangedAfterDeadline"/>).
+    /// filed after it (by the audit trail, or dated after it) is left out, and one changed after it is put
+    /// back as it was, from the audit trail (reports are edited in place; <see cref="AuditRewind"/>). Each such slot says so (<see cref="SubGroupSlot.ChangedAfterDeadline"/>).
     /// </param>
     public async Task<MeetingPack?> GetPackAsync(int id, CancellationToken ct = default, bool asAtPapersDeadline = false)
     {
@@ -92,6 +92,7 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
         if (asAtPapersDeadline)
         {
             var rewind = await AuditRewind.ReadAsync(db, nameof(SubGroupReport), header.PapersCutOff, ct);
+            var live = reports;
             changedAfter = reports.Where(r => rewind.AddedAfter(r.Id) || rewind.Changed(r.Id) is not null).Select(r => r.SubGroupId).ToHashSet();
             reports = reports.Where(r => !rewind.AddedAfter(r.Id)).Select(r => rewind.Changed(r.Id) is not { } was ? r : r with
             {
@@ -103,7 +104,9 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
                 ActionPlanUpdate = was.Text(nameof(SubGroupReport.ActionPlanUpdate), r.ActionPlanUpdate),
                 ActionForPartnership = was.Text(nameof(SubGroupReport.ActionForPartnership), r.ActionForPartnership),
                 IsLate = was.Bool(nameof(SubGroupReport.IsLate), r.IsLate),
-            }).ToList();
+            }).Where(r => r.DateFiled <= header.PapersAsAt).ToList();
+            // A report dated after the deadline (filed late) is not in the pack either.
+            changedAfter.UnionWith(live.Where(r => r.DateFiled > header.PapersAsAt).Select(r => r.SubGroupId));
         }
         var slots = new List<SubGroupSlot>();
         if (header.Kind == GroupKind.StrategicGroup)

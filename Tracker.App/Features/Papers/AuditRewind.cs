@@ -11,9 +11,16 @@ namespace Tracker.App.Features.Papers;
 /// papers use this for records edited in place (a risk's wording and scores, a sub-group report, a
 /// minute, a metric's figures): records created after the moment are left out, records changed after
 /// it are put back as they were, and records deleted after it are rebuilt from their deletion's old values.
+/// Writes with nobody signed in (recorded as "System": the sample data and other set-up the tracker does
+/// itself) are not dated history: they are taken as the records' starting state, so the sample's past
+/// meetings keep their papers. Papers whose records carry their own dates use those as well (a report's
+/// date filed, a risk's first assessment).
 /// </summary>
 public sealed class AuditRewind
 {
+    /// <summary>Who the audit trail names when nobody is signed in (see <c>CurrentUser.DisplayName</c>).</summary>
+    public const string SystemUser = "System";
+
     readonly HashSet<string> _addedAfter = [];
     readonly Dictionary<string, Dictionary<string, string?>> _changed = [];
     readonly Dictionary<string, Dictionary<string, string?>> _deleted = [];
@@ -21,7 +28,7 @@ public sealed class AuditRewind
     /// <summary>The audit trail of <paramref name="entityType"/> (the entity's class name) from <paramref name="asAt"/> on.</summary>
     public static async Task<AuditRewind> ReadAsync(TrackerDbContext db, string entityType, DateTimeOffset asAt, CancellationToken ct)
     {
-        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.At >= asAt)
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.At >= asAt && a.UserName != SystemUser)
             .Select(a => new { a.Id, a.At, a.EntityKey, a.Action, Changes = a.Changes.Select(c => new { c.Property, c.OldValue }).ToList() })
             .ToListAsync(ct);
         var rewind = new AuditRewind();

@@ -107,7 +107,7 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
     /// <summary>
     /// The register as it stood at the end of <paramref name="asAt"/> in London (a meeting's papers
     /// deadline), for the meeting's pack. The dated record is the audit trail: a risk created after
-    /// the deadline is left out, and a risk's wording, controls, scores, status and review date, and
+    /// the deadline (or first assessed after it) is left out, and a risk's wording, controls, scores, status and review date, and
     /// its further actions, are put back as they were (<see cref="AuditRewind"/>). Direction of travel
     /// is read from the assessments dated on or before the deadline; overdue reviews are as on that day.
     /// </summary>
@@ -121,7 +121,8 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
         var deletedActions = actions.Deleted().Select(d => (d.Id, RiskId: d.Values.Int(nameof(FurtherAction.RiskId), 0), Order: d.Values.Int(nameof(FurtherAction.Order), 0),
             Row: new FurtherActionRow(d.Id, 0, d.Values.Text(nameof(FurtherAction.Description), ""), d.Values.Text(nameof(FurtherAction.Owner), ""),
                 d.Values.EnumOrNull<FurtherActionRag>(nameof(FurtherAction.Rag), null), d.Values.Date(nameof(FurtherAction.TargetDate), null)))).ToList();
-        var records = data.Risks.Where(r => !risks.AddedAfter(r.Id)).Select(r =>
+        // A risk raised after the deadline: created since (the audit trail), or first assessed after it (the risk's own history).
+        var records = data.Risks.Where(r => !risks.AddedAfter(r.Id) && !(r.Assessments.Count > 0 && r.Assessments.Min(a => a.On) > asAt)).Select(r =>
         {
             var was = risks.Changed(r.Id) ?? new AuditValues(new Dictionary<string, string?>());
             RiskScore? Score(string kind, RiskScore? now) =>
