@@ -21,15 +21,16 @@ namespace Tracker.Tests.App.Papers;
 /// reports, the previous minutes and the quarterly report's metrics and overrides. Each test records a
 /// change before the deadline (today, on the app's clock), moves the clock past the end of the day and
 /// records another: the first is in the pack's version, the second is not, and the live version has both.
+/// On SQLite and on PostgreSQL (the audit trail is read by date and user on both).
 /// </summary>
-public sealed class PackAsAtTests(ClockAppFactory app) : IClassFixture<ClockAppFactory>
+public abstract class PackAsAtTestsBase(TrackerAppFactory app, ClockAppFactory.SettableClock clock)
 {
     static int _series = 7000;
 
-    DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(app.Clock.GetUtcNow()));
+    DateOnly Today => DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
 
     /// <summary>Moves the clock past the end of the papers deadline (today in London): what is recorded next is after it.</summary>
-    void PastTheDeadline() => app.Clock.Advance(TimeSpan.FromDays(2));
+    void PastTheDeadline() => clock.Advance(TimeSpan.FromDays(2));
 
     /// <summary>
     /// Records something as the clerk, signed in: the audit trail names them. (Writes with nobody signed in are
@@ -62,7 +63,7 @@ public sealed class PackAsAtTests(ClockAppFactory app) : IClassFixture<ClockAppF
     static RiskInput RiskInput(string reference, string title, string controls, int groupId, int net, RiskStatus status = RiskStatus.Open) =>
         new(reference, title, "Cause", "Impact", ["P"], groupId, 4, 4, controls, net, net, 1, 1, 3, null, status, status == RiskStatus.Closed ? "Closed" : null);
 
-    [Fact]
+    [ProviderFact]
     public async Task RiskRegisterAsAt_ChangesAndRisksAfterTheDeadline_LeftOutEarlierChangeIn()
     {
         var deadline = Today;
@@ -126,7 +127,7 @@ public sealed class PackAsAtTests(ClockAppFactory app) : IClassFixture<ClockAppF
         Assert.Null(print.QuerySelector("tr[data-risk=R902]"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SubGroupReportsAsAt_ReportChangedOrFiledAfterTheDeadline_PackHasItAsItStood()
     {
         var meetingId = await MeetingWithDeadlineTodayAsync();
@@ -191,7 +192,7 @@ public sealed class PackAsAtTests(ClockAppFactory app) : IClassFixture<ClockAppF
 
     static string Slug(string text) => string.Concat(text.ToLowerInvariant().Select(ch => char.IsLetterOrDigit(ch) ? ch : '-')).Trim('-');
 
-    [Fact]
+    [ProviderFact]
     public async Task PreviousMinutesAsAt_CorrectionAndApprovalAfterTheDeadline_OldTextAndDraft()
     {
         var previousId = await MeetingWithDeadlineTodayAsync(-30);
@@ -210,7 +211,7 @@ public sealed class PackAsAtTests(ClockAppFactory app) : IClassFixture<ClockAppF
         await AsClerkAsync(async db =>
         {
             var item = await db.MinuteItems.Include(i => i.Meeting).SingleAsync(i => i.Id == second);
-            item.Correct("Crime update", "Edited before the deadline.", null, "Clerk", app.Clock.GetUtcNow());
+            item.Correct("Crime update", "Edited before the deadline.", null, "Clerk", clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
 
@@ -219,10 +220,10 @@ public sealed class PackAsAtTests(ClockAppFactory app) : IClassFixture<ClockAppF
         {
             var meeting = await db.Meetings.SingleAsync(m => m.Id == previousId);
             var at = await db.Meetings.SingleAsync(m => m.Id == nextId);
-            Assert.Null(meeting.RecordMinutesAgreed(at, "3", "Councillor Smith's apologies added.", "Clerk", app.Clock.GetUtcNow()));
+            Assert.Null(meeting.RecordMinutesAgreed(at, "3", "Councillor Smith's apologies added.", "Clerk", clock.GetUtcNow()));
             await db.SaveChangesAsync();
             var item = await db.MinuteItems.Include(i => i.Meeting).SingleAsync(i => i.Id == first);
-            db.MinuteCorrections.AddRange(item.Correct("Chairman's update", "Corrected after the deadline.", "The figures were wrong", "Clerk", app.Clock.GetUtcNow()));
+            db.MinuteCorrections.AddRange(item.Correct("Chairman's update", "Corrected after the deadline.", "The figures were wrong", "Clerk", clock.GetUtcNow()));
             db.MinuteItems.Add(MinuteItem.Record(meeting, MinuteNumber.Parse("3"), "Added after the deadline", ""));
             return await db.SaveChangesAsync();
         });
@@ -272,7 +273,7 @@ public sealed class PackAsAtTests(ClockAppFactory app) : IClassFixture<ClockAppF
         Assert.Contains("Corrected after the deadline.", now.Row("Corrected after the deadline.").Cells()[1]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ReportMetricsAndOverridesAsAt_FiguresAndOverridesAfterTheDeadline_LeftOut()
     {
         var deadline = Today;
@@ -322,5 +323,21 @@ public sealed class PackAsAtTests(ClockAppFactory app) : IClassFixture<ClockAppF
         Assert.Equal(150, live.Metrics.Single(m => m.ValueId == figures.ValueId).Count);
         Assert.Equal(RagStatus.Green, live.Metrics.Single(m => m.ValueId == figures.ValueId).Override);
         Assert.Equal("Changed after the deadline", live.Priorities.SelectMany(p => p.Objectives).Single(o => o.Id == objectiveId).RollUp.OverrideReason);
+    }
+}
+
+public sealed class PackAsAtTests(ClockAppFactory app) : PackAsAtTestsBase(app, app.Clock), IClassFixture<ClockAppFactory>;
+
+public sealed class PackAsAtTestsOnPostgreSql(PostgreSqlClockAppFactory app) : PackAsAtTestsBase(app, app.Clock), IClassFixture<PostgreSqlClockAppFactory>, IPostgreSqlTests;
+
+/// <summary>The app on PostgreSQL with a clock the test moves on by hand, as <see cref="ClockAppFactory"/>.</summary>
+public sealed class PostgreSqlClockAppFactory : PostgreSqlAppFactory
+{
+    public ClockAppFactory.SettableClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
