@@ -323,6 +323,16 @@ public abstract class PackAsAtTestsBase(TrackerAppFactory app, ClockAppFactory.S
         Assert.Equal(150, live.Metrics.Single(m => m.ValueId == figures.ValueId).Count);
         Assert.Equal(RagStatus.Green, live.Metrics.Single(m => m.ValueId == figures.ValueId).Override);
         Assert.Equal("Changed after the deadline", live.Priorities.SelectMany(p => p.Objectives).Single(o => o.Id == objectiveId).RollUp.OverrideReason);
+
+        // The report paper as at the deadline (the report page's Word link) says so and has the figures as they stood.
+        var member = await app.SignInAsync("member");
+        using var doc = PaperFiles.OpenWord(await member.GetFileAsync(
+            $"/actions/report.docx?strategy={strategyId}&year={quarter.Year}&quarter={quarter.Quarter}&asAt={deadline:yyyy-MM-dd}", PaperFiles.Docx));
+        Assert.Contains($"As at {UkDates.Long(deadline)}, the papers deadline", doc.Text());
+        var row = doc.RowOf(figures.Name).Cells();
+        Assert.Equal("100", row[1]);
+        Assert.DoesNotContain("overridden", row[3]);
+        Assert.DoesNotContain(doc.Body().Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>(), r => r.Cells().Contains("150"));
     }
 }
 
