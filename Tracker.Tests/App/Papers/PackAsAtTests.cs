@@ -201,6 +201,7 @@ public abstract class PackAsAtTestsBase(TrackerAppFactory app, ClockAppFactory.S
         var (first, second) = await AsClerkAsync(async db =>
         {
             var meeting = await db.Meetings.SingleAsync(m => m.Id == previousId);
+            db.Attendance.Add(new Attendance { Meeting = meeting, Order = 1, Kind = AttendanceKind.Present, Name = "Councillor Present Before" });
             var a = MinuteItem.Record(meeting, MinuteNumber.Parse("1"), "Chairman's update", "As recorded on the day.");
             var b = MinuteItem.Record(meeting, MinuteNumber.Parse("2"), "Crime update", "First draft.");
             db.MinuteItems.AddRange(a, b);
@@ -225,6 +226,7 @@ public abstract class PackAsAtTestsBase(TrackerAppFactory app, ClockAppFactory.S
             var item = await db.MinuteItems.Include(i => i.Meeting).SingleAsync(i => i.Id == first);
             db.MinuteCorrections.AddRange(item.Correct("Chairman's update", "Corrected after the deadline.", "The figures were wrong", "Clerk", clock.GetUtcNow()));
             db.MinuteItems.Add(MinuteItem.Record(meeting, MinuteNumber.Parse("3"), "Added after the deadline", ""));
+            db.Attendance.Add(new Attendance { Meeting = meeting, Order = 2, Kind = AttendanceKind.Apologies, Name = "Councillor Added After" });
             return await db.SaveChangesAsync();
         });
 
@@ -234,12 +236,14 @@ public abstract class PackAsAtTestsBase(TrackerAppFactory app, ClockAppFactory.S
         Assert.Equal("As recorded on the day.", asAt.Items[0].Text);
         Assert.Empty(asAt.Items[0].Corrections);
         Assert.Equal("Edited before the deadline.", asAt.Items[1].Text);
+        Assert.Equal(["Councillor Present Before"], asAt.Attendance.Select(a => a.Text));
 
         var live = (await WithAsync<MinutesAsAt, MinutesView?>(m => m.GetAsync(previousId, null)))!;
         Assert.NotNull(live.Agreed);
         Assert.Equal("Corrected after the deadline.", live.Items[0].Text);
         Assert.Single(live.Items[0].Corrections);
         Assert.Equal(3, live.Items.Count);
+        Assert.Equal(2, live.Attendance.Count);
 
         // The pack's paper and page: as at the deadline, a draft, the old text.
         var member = await app.SignInAsync("member");

@@ -114,7 +114,6 @@ public sealed partial class MeetingPapers(MeetingsService meetings, MinutesAsAt 
     public async Task<bool> WriteMinutesAsync(Stream stream, int meetingId, int? firstPage, CancellationToken ct, DateOnly? asAt = null)
     {
         if (await minuteBook.GetAsync(meetingId, asAt, ct) is not { } minutes) return false;
-        if (await meetings.GetPackAsync(meetingId, ct) is not { } pack) return false;
         var m = minutes.Meeting;
         using var doc = new WordPaper(stream, new PaperInfo($"Minutes, {m.Title}", Settings.DefaultClassification, Today, FirstPageNumber: firstPage));
         doc.Heading(GroupTitle(m.Group).ToUpperInvariant(), 1);
@@ -136,7 +135,7 @@ public sealed partial class MeetingPapers(MeetingsService meetings, MinutesAsAt 
         }
         foreach (var (kind, heading) in new[] { (AttendanceKind.Present, "Present:"), (AttendanceKind.AlsoPresent, "Also Present:"), (AttendanceKind.Apologies, "Apologies:") })
         {
-            var rows = pack.Attendance.Where(a => a.Kind == kind).ToList();
+            var rows = minutes.Attendance.Where(a => a.Kind == kind).ToList();
             if (rows.Count == 0) continue;
             doc.Heading(heading, 3);
             doc.Para(string.Join("\n", rows.Select(r => r.Text)));

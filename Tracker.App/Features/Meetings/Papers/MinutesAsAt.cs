@@ -11,7 +11,7 @@ namespace Tracker.App.Features.Meetings.Papers;
 /// for the pack's "minutes of the previous meeting". Minutes are edited in place, so the dated record is
 /// the audit trail (<see cref="AuditRewind"/>): items and resolutions recorded after the day are left
 /// out, those changed after it (a draft edit or a correction) read as they did, those removed after it
-/// are put back. Corrections made after the day are not listed (their <see cref="MinuteCorrection.CorrectedAt"/>),
+/// are put back; so is the attendance. Corrections made after the day are not listed (their <see cref="MinuteCorrection.CorrectedAt"/>),
 /// and minutes agreed after it are not shown as agreed (the meeting's status in the audit trail).
 /// </summary>
 public sealed class MinutesAsAt(MinutesService minuteBook, IDbContextFactory<TrackerDbContext> dbs)
@@ -60,11 +60,30 @@ public sealed class MinutesAsAt(MinutesService minuteBook, IDbContextFactory<Tra
             .OrderBy(i => MinuteNumber.TryParse(i.Number, out var n) ? n : default)
             .ToList();
 
+        // Who attended, as the register stood then (it is edited in place too).
+        var attendanceLog = await AuditRewind.ReadAsync(db, nameof(Attendance), cutOff, ct);
+        var attendance = (await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(ct))
+            .Where(a => !attendanceLog.AddedAfter(a.Id))
+            .Select(a => attendanceLog.Changed(a.Id) is not { } was ? a : Then(was, a.Id, a))
+            .Concat(attendanceLog.Deleted().Where(d => d.Values.Int(nameof(Attendance.MeetingId), 0) == meetingId).Select(d => Then(d.Values, d.Id, null)))
+            .OrderBy(a => a.Order).ThenBy(a => a.Id)
+            .Select(a => new AttendanceRow(a.Kind, a.Name, a.SubstituteFor, a.Describe())).ToList();
+
         // Agreed as a correct record only if agreed by the end of the day.
         var statusThen = meetingLog.Changed(meetingId)?.Enum(nameof(Meeting.Status), live.Meeting.Status) ?? live.Meeting.Status;
         var agreed = live.Agreed is { } a && statusThen == MeetingStatus.MinutesApproved && (a.RecordedAt is not { } at || at < cutOff) ? a : null;
-        return live with { Items = items, Agreed = agreed, Meeting = live.Meeting with { Status = statusThen } };
+        return live with { Items = items, Agreed = agreed, Meeting = live.Meeting with { Status = statusThen }, Attendance = attendance };
     }
+
+    static Attendance Then(AuditValues was, int id, Attendance? now) => new()
+    {
+        Id = id,
+        MeetingId = was.Int(nameof(Attendance.MeetingId), now?.MeetingId ?? 0),
+        Order = was.Int(nameof(Attendance.Order), now?.Order ?? 0),
+        Kind = was.Enum(nameof(Attendance.Kind), now?.Kind ?? AttendanceKind.Present),
+        Name = was.Text(nameof(Attendance.Name), now?.Name ?? ""),
+        SubstituteFor = was.TextOrNull(nameof(Attendance.SubstituteFor), now?.SubstituteFor),
+    };
 
     static string Number(AuditValues was, string current)
     {
