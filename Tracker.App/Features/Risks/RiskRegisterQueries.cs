@@ -107,8 +107,8 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
     /// <summary>
     /// The register as it stood at the end of <paramref name="asAt"/> in London (a meeting's papers
     /// deadline), for the meeting's pack. The dated record is the audit trail: a risk created after
-    /// the deadline (or first assessed after it) is left out, and a risk's wording, controls, scores, status and review date, and
-    /// its further actions, are put back as they were (<see cref="AuditRewind"/>). Direction of travel
+    /// the deadline (or first assessed after it) is left out, and a risk's wording, controls, scores,
+    /// status and review date, and its further actions, are put back as they were (<see cref="AuditRewind"/>). Direction of travel
     /// is read from the assessments dated on or before the deadline; overdue reviews are as on that day.
     /// </summary>
     public async Task<RiskRegister> GetRegisterAsAtAsync(RiskFilter filter, DateOnly asAt, CancellationToken ct = default)
