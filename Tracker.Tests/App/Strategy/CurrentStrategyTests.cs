@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Tracker.App.Features.Strategy;
+using Tracker.Domain.Strategy;
+using Tracker.Tests.Support;
+
+namespace Tracker.Tests.App.Strategy;
+
+/// <summary>
+/// The sample data's one story: the current strategy (2024–27) is the default everywhere and takes the
+/// updates for the quarter under review; the 2020–23 strategy and its Quarter Four 2020/21 report are history.
+/// These tests only read.
+/// </summary>
+public sealed class CurrentStrategyTests(TrackerAppFactory app) : ComponentTestContext(app), IClassFixture<TrackerAppFactory>
+{
+    FinancialQuarter UnderReview => App.QuarterUnderReview();
+
+    Task<int> StrategyIdAsync(string title) => App.WithDbAsync(db => db.Strategies.Where(s => s.Title == title).Select(s => s.Id).SingleAsync());
+
+    Task<HashSet<int>> ActionIdsAsync(int strategy) =>
+        App.WithDbAsync(async db => (await db.StrategyActions.Where(a => a.Objective!.Priority!.StrategyId == strategy).Select(a => a.Id).ToListAsync()).ToHashSet());
+
+    [Fact]
+    public async Task DefaultStrategy_NoneNamed_TheCurrentOneWhoseYearsCoverTheQuarterUnderReview()
+    {
+        var current = await StrategyIdAsync(SampleStrategies.Current);
+        var history = await StrategyIdAsync(SampleStrategies.History);
+        var (scope, queries) = await AsAsync<StrategyQueries>("chair");
+        await using var _ = scope;
+
+        Assert.InRange(UnderReview.Year, 2024, 2026);
+        Assert.Equal(current, await queries.CurrentStrategyIdAsync());
+        Assert.Equal(current, await queries.ResolveStrategyIdAsync(null));
+        Assert.Equal((current, UnderReview), await queries.ResolveAsync(null, null, null));
+        var dashboard = (await queries.DashboardAsync())!;
+        Assert.Equal((current, SampleStrategies.Current, UnderReview), (dashboard.StrategyId, dashboard.StrategyTitle, dashboard.Quarter));
+        Assert.Equal(current, (await queries.CompletenessAsync((await queries.ResolveAsync(null, null, null))!.Value.StrategyId, UnderReview))!.StrategyId);
+        // Both stay in the strategy selector, the current one first; history is reached by naming it or one of its quarters.
+        Assert.Equal([SampleStrategies.Current, SampleStrategies.History], (await queries.ListStrategiesAsync()).Select(s => s.Title));
+        Assert.Equal((history, new FinancialQuarter(2020, 4)), await queries.ResolveAsync(null, 2020, 4));
+        Assert.Equal((history, UnderReview), await queries.ResolveAsync(history, null, null));
+    }
+
+    [Fact]
+    public async Task Report_QuarterFour2020NotNamingTheStrategy_FromHistoryWithItsFigures()
+    {
+        var (scope, queries) = await AsAsync<StrategyQueries>("member");
+        await using var _ = scope;
+        var (id, quarter) = (await queries.ResolveAsync(null, 2020, 4))!.Value;
+        var view = (await queries.LoadAsync(id, quarter))!;
+
+        Assert.Equal(SampleStrategies.History, view.Title);
+        Assert.Equal("Priority One – Safer Neighbourhoods", view.Priorities[0].Heading);
+        Assert.Equal(11, view.Metrics.Count);
+        var knife = Assert.Single(view.Metrics, m => m.Name == "Knife Crime Offences");
+        Assert.Equal((639, 1216, "-47% (1,216)", "Rolling Year Jan 21"), (knife.Count, knife.PreviousCount, knife.ChangeText, knife.PeriodLabel));
+        Assert.Equal(RagStatus.Green, view.Actions.Single(a => a.Description.StartsWith("Police will provide a crime update")).Rag);
+        // The history takes no current updates: none of its actions has one after 2020/21.
+        var historyActions = await ActionIdsAsync(id);
+        Assert.False(await App.WithDbAsync(db => db.QuarterlyUpdates.AnyAsync(u => historyActions.Contains(u.ActionId) && u.Year > 2020)));
+    }
+
+    [Fact]
+    public async Task CurrentStrategy_Sample_QuarterlyHistorySince2024Q1AndRollingYearMetrics()
+    {
+        var current = await StrategyIdAsync(SampleStrategies.Current);
+        var (scope, queries) = await AsAsync<StrategyQueries>("member");
+        await using var _ = scope;
+
+        var first = (await queries.LoadAsync(current, new FinancialQuarter(2024, 1)))!;
+        Assert.All(first.Actions.Where(a => a.StartDate < new DateOnly(2024, 7, 1)), a => Assert.NotNull(a.Update));
+        Assert.All(first.Actions, a => Assert.InRange(a.TargetDate!.Value, new DateOnly(2025, 3, 31), new DateOnly(2027, 3, 31)));
+        var previous = (await queries.LoadAsync(current, UnderReview.Previous))!;
+        Assert.All(previous.Actions, a => Assert.NotNull(a.Update));
+        // A believable mix across the quarters: every RAG appears.
+        var rags = new List<RagStatus?>();
+        for (var q = new FinancialQuarter(2024, 1); q < UnderReview; q = q.Next)
+            rags.AddRange((await queries.LoadAsync(current, q))!.Actions.Select(a => a.Rag));
+        Assert.Subset(rags.ToHashSet(), new HashSet<RagStatus?> { RagStatus.Green, RagStatus.Amber, RagStatus.Red, RagStatus.Blue });
+
+        var now = (await queries.LoadAsync(current, UnderReview))!;
+        var burglary = Assert.Single(now.Metrics, m => m.Name == "Residential Burglary");
+        Assert.StartsWith("Rolling Year ", burglary.PeriodLabel);
+        var charts = (await queries.ChartsAsync(current, UnderReview))!;
+        Assert.All(charts.Metrics, t => Assert.True(t.Points.Count >= 4, $"{t.Name} has figures for every quarter since 2024/25 Q1"));
+    }
+
+    [Fact]
+    public async Task MyUpdates_SampleLead_CurrentStrategyOnlyWithSomeOutstandingForTheQuarterUnderReview()
+    {
+        var current = await ActionIdsAsync(await StrategyIdAsync(SampleStrategies.Current));
+        var (scope, queries) = await AsAsync<StrategyQueries>("lead");
+        await using var _ = scope;
+        var my = await queries.MyUpdatesAsync();
+
+        Assert.Equal(UnderReview, my.Quarter);
+        Assert.NotNull(my.Review.Meeting);
+        Assert.All(my.Rows, r => Assert.Contains(r.ActionId, current));
+        var outstanding = my.Rows.Where(r => r.State == MyUpdateState.NotUpdated).Select(r => $"{r.PriorityHeading} {r.Number}").ToList();
+        Assert.Equal(["Priority One – Safer Neighbourhoods 1.2", "Priority One – Safer Neighbourhoods 3.2",
+            "Priority One – Safer Neighbourhoods 5.1", "Priority One – Safer Neighbourhoods 8.3"], outstanding);
+        Assert.Contains(my.Rows, r => r.State == MyUpdateState.Updated);
+        Assert.All(my.Rows, r => Assert.NotNull(r.Previous));
+    }
+
+    [Fact]
+    public async Task Counts_MyUpdatesBoardAndDashboard_AgreeOnTheSampleData()
+    {
+        var (leadScope, lead) = await AsAsync<StrategyQueries>("lead");
+        await using var _ = leadScope;
+        var my = await lead.MyUpdatesAsync();
+        var (chairScope, chair) = await AsAsync<StrategyQueries>("chair");
+        await using var __ = chairScope;
+        var (strategy, quarter) = (await chair.ResolveAsync(null, null, null))!.Value;
+        var board = (await chair.CompletenessAsync(strategy, quarter))!;
+        var dashboard = (await chair.DashboardAsync())!;
+
+        var row = board.ByLead.Single(r => r.Name == "Peter Sibley");
+        Assert.Equal((my.Rows.Count, my.Updated), (row.Total, row.Updated));
+        Assert.Equal(my.Rows.Count(r => r.State == MyUpdateState.NotUpdated), row.Outstanding + row.Late);
+
+        var counts = dashboard.Priorities.SelectMany(p => p.Counts).ToList();
+        Assert.Equal(board.ByGroup.Sum(r => r.Total) + board.WithoutSubGroup.Count, counts.Sum(c => c.Count));
+        Assert.Equal(board.ByGroup.Sum(r => r.Updated) + board.WithoutSubGroup.Count(a => a.Update is not null), counts.Where(c => c.Rag is not null).Sum(c => c.Count));
+        Assert.True(counts.Single(c => c.Rag is null) is { Count: > 0 } && board.ByGroup.Sum(r => r.Updated) > 0, "some updated, some outstanding");
+    }
+
+    [Fact]
+    public async Task Export_NoStrategyNamed_OnlyTheStrategyOfTheQuarter()
+    {
+        var (scope, export) = await AsAsync<StrategyExport>("member");
+        await using var _ = scope;
+        static List<string> Rows(string csv) => csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+
+        var now = Rows(await export.CsvAsync(UnderReview, null));
+        Assert.NotEmpty(now);
+        Assert.All(now, r => Assert.StartsWith(SampleStrategies.Current + ",", r));
+        var then = Rows(await export.CsvAsync(new FinancialQuarter(2020, 4), null));
+        Assert.NotEmpty(then);
+        Assert.All(then, r => Assert.StartsWith(SampleStrategies.History + ",", r));
+    }
+}
