@@ -43,7 +43,7 @@ public sealed record StrategyPeriod(int Id, int StartYear, int EndYear, bool IsR
     /// The strategy of a quarter, which is the current strategy when the quarter is the one under review:
     /// of the strategies not retired, the one whose years cover the quarter (the latest to start if
     /// several do); failing that, the latest to start on or before the quarter (a strategy runs on until
-    /// the next one starts); failing that, the latest to start. Null when there is none. No flag to set:
+    /// the next one starts); failing that (a quarter before them all), the first. Null when there is none. No flag to set:
     /// a new strategy becomes current when its first quarter comes under review, and the one it replaces
     /// becomes history, still reachable by naming it or one of its quarters.
     /// </summary>
@@ -52,7 +52,7 @@ public sealed record StrategyPeriod(int Id, int StartYear, int EndYear, bool IsR
         var live = strategies.Where(s => !s.IsRetired).OrderByDescending(s => s.StartYear).ThenByDescending(s => s.Id).ToList();
         return (live.FirstOrDefault(s => s.Covers(quarter))
                 ?? live.FirstOrDefault(s => s.StartYear <= quarter.Year)
-                ?? live.FirstOrDefault())?.Id;
+                ?? live.LastOrDefault())?.Id;
     }
 }
 

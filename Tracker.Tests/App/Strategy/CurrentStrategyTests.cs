@@ -121,7 +121,7 @@ public sealed class CurrentStrategyTests(TrackerAppFactory app) : ComponentTestC
         var counts = dashboard.Priorities.SelectMany(p => p.Counts).ToList();
         Assert.Equal(board.ByGroup.Sum(r => r.Total) + board.WithoutSubGroup.Count, counts.Sum(c => c.Count));
         Assert.Equal(board.ByGroup.Sum(r => r.Updated) + board.WithoutSubGroup.Count(a => a.Update is not null), counts.Where(c => c.Rag is not null).Sum(c => c.Count));
-        Assert.True(counts.Single(c => c.Rag is null) is { Count: > 0 } && board.ByGroup.Sum(r => r.Updated) > 0, "some updated, some outstanding");
+        Assert.True(counts.Where(c => c.Rag is null).Sum(c => c.Count) > 0 && board.ByGroup.Sum(r => r.Updated) > 0, "some updated, some outstanding");
     }
 
     [Fact]

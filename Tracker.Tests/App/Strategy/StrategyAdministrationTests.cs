@@ -27,7 +27,9 @@ public sealed class StrategyAdministrationTests(TrackerAppFactory app) : Compone
     Task<int> ObjectiveIdAsync(int priority, int number) =>
         App.WithDbAsync(db => db.Objectives.Where(o => o.Priority!.Number == priority && o.Number == number && o.Priority.Strategy!.Title == SampleStrategies.History).Select(o => o.Id).SingleAsync());
 
-    Task<int> MetricIdAsync(string name) => App.WithDbAsync(db => db.Metrics.Where(m => m.Name == name).Select(m => m.Id).FirstAsync());
+    // The 2020–23 strategy's metrics (history): the current strategy has some of the same names.
+    Task<int> MetricIdAsync(string name) => App.WithDbAsync(db => db.Metrics
+        .Where(m => m.Name == name && db.Strategies.Any(s => s.Id == m.StrategyId && s.Title == SampleStrategies.History)).Select(m => m.Id).SingleAsync());
 
     static IReadOnlyList<string> Summary<T>(IRenderedComponent<T> cut) where T : IComponent =>
         cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim()).ToList();

@@ -13,7 +13,7 @@ public sealed class StrategyPeriodTests
     [InlineData(2020, 4, 1)]   // Quarter Four 2020/21: the 2020–23 strategy, kept as history
     [InlineData(2023, 3, 1)]   // between the two: the 2020–23 strategy ran on until the next one started
     [InlineData(2027, 1, 2)]   // after the last one ends, until a new one is added
-    [InlineData(2019, 1, 2)]   // before any began: the latest
+    [InlineData(2019, 1, 1)]   // before any began: the first
     public void For_Quarter_TheStrategyWhoseYearsCoverIt(int year, int quarter, int expected) =>
         Assert.Equal(expected, StrategyPeriod.For([History, Current], new FinancialQuarter(year, quarter)));
 
