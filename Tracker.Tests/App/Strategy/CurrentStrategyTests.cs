@@ -8,7 +8,7 @@ namespace Tracker.Tests.App.Strategy;
 /// <summary>
 /// The sample data's one story: the current strategy (2024–27) is the default everywhere and takes the
 /// updates for the quarter under review; the 2020–23 strategy and its Quarter Four 2020/21 report are history.
-/// These tests only read.
+/// These tests only read (a refused update saves nothing).
 /// </summary>
 public sealed class CurrentStrategyTests(TrackerAppFactory app) : ComponentTestContext(app), IClassFixture<TrackerAppFactory>
 {
@@ -137,5 +137,21 @@ public sealed class CurrentStrategyTests(TrackerAppFactory app) : ComponentTestC
         var then = Rows(await export.CsvAsync(new FinancialQuarter(2020, 4), null));
         Assert.NotEmpty(then);
         Assert.All(then, r => Assert.StartsWith(SampleStrategies.History + ",", r));
+    }
+
+    [Fact]
+    public async Task SaveUpdateAsync_HistoryActionForTheQuarterUnderReview_RefusedAndNothingSaved()
+    {
+        var id = await App.WithDbAsync(db => db.StrategyActions
+            .Where(a => a.Number == "1.1" && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title == SampleStrategies.History).Select(a => a.Id).SingleAsync());
+        var version = await App.WithDbAsync(db => db.StrategyActions.Where(a => a.Id == id).Select(a => a.Version).SingleAsync());
+        var (scope, service) = await AsAsync<StrategyService>("admin");
+        await using var _ = scope;
+
+        var result = await service.SaveUpdateAsync(id, UnderReview, version, new UpdateSubmission(RagStatus.Green, "Belongs to the current strategy", null));
+
+        Assert.Equal([$"You cannot update this action for {UnderReview.Label}: the {SampleStrategies.History} ended with Quarter Four 2022/23 and is kept as history"],
+            result.Errors.Select(e => e.Message));
+        Assert.False(await App.WithDbAsync(db => db.QuarterlyUpdates.AnyAsync(u => u.ActionId == id && u.Year == UnderReview.Year && u.Quarter == UnderReview.Quarter)));
     }
 }
