@@ -183,7 +183,7 @@ public sealed partial class StrategySampleData
             [
                 new("Reduce serious youth violence and knife crime", "", null,
                     [
-                        new("Deliver weapons awareness sessions in every secondary school in the borough.", ["BM", "CK"], "Gangs and Serious Youth Violence", "LBB", "CK", From, End,
+                        new("Deliver weapons awareness sessions in every secondary school in the borough.", ["LB", "CK"], "Gangs and Serious Youth Violence", "LBB", "CK", From, End,
                             H([(2, G, "Weapons awareness sessions were booked with all 17 secondary schools."),
                                (1, A, "Three schools withdrew because of exams; sessions were moved to the autumn term."),
                                (99, G, "Sessions were delivered in every secondary school this academic year.")],
@@ -210,7 +210,7 @@ public sealed partial class StrategySampleData
             [
                 new("Manage the offenders who cause most harm", "", null,
                     [
-                        new("Refresh the Integrated Offender Management cohort around neighbourhood crime and violence.", ["KN", "LR"], "Offender Management", "NPS", "LR", From, Year1,
+                        new("Refresh the Integrated Offender Management cohort around neighbourhood crime and violence.", ["RV", "LR"], "Offender Management", "NPS", "LR", From, Year1,
                             H([(2, G, "The cohort has been refreshed with the police: 64 people, most for burglary and robbery."),
                                (2, G, "Reoffending by the cohort is 31% lower than before they joined."),
                                (99, B, "Complete: the refreshed cohort is now business as usual.")])),
