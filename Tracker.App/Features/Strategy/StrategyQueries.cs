@@ -210,8 +210,10 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
             return new TimelineEntry(q, rows.FirstOrDefault(), rows.Skip(1).ToList(), locks.Contains(q.Key));
         }).ToList();
         var view = ToView(action, action.CurrentUpdate(current), null);
+        var underReview = (await cycle.NowAsync(ct)).Quarter;
+        var isHistory = underReview > strategy.LastQuarter && await StrategyOfQuarterAsync(db, underReview, ct) is { } currentStrategy && currentStrategy != strategy.Id;
         return new ActionDetail(strategy.Id, strategy.Title, action.Objective.Priority.Heading, action.Objective.Title,
-            action.Objective.Number, view, timeline, StrategyPermissions.CanUpdate(user, action));
+            action.Objective.Number, view, timeline, StrategyPermissions.CanUpdate(user, action)) { IsHistory = isHistory };
     }
 
     /// <summary>The signed-in lead's actions for the quarter under review: theirs, or their sub-group's.</summary>

@@ -1,3 +1,4 @@
+using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Features.Strategy;
 using Tracker.Domain.Strategy;
@@ -153,5 +154,24 @@ public sealed class CurrentStrategyTests(TrackerAppFactory app) : ComponentTestC
         Assert.Equal([$"You cannot update this action for {UnderReview.Label}: the {SampleStrategies.History} ended with Quarter Four 2022/23 and is kept as history"],
             result.Errors.Select(e => e.Message));
         Assert.False(await App.WithDbAsync(db => db.QuarterlyUpdates.AnyAsync(u => u.ActionId == id && u.Year == UnderReview.Year && u.Quarter == UnderReview.Quarter)));
+    }
+
+    [Fact]
+    public async Task ActionPage_HistoryAction_SaysSoWithNoUpdateButton()
+    {
+        Task<int> IdAsync(string strategy) => App.WithDbAsync(db => db.StrategyActions
+            .Where(a => a.Number == "1.2" && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title == strategy).Select(a => a.Id).SingleAsync());
+        var (historyId, currentId) = (await IdAsync(SampleStrategies.History), await IdAsync(SampleStrategies.Current));
+        await SignInAsAsync("admin");
+
+        var history = Render<ActionPage>(p => p.Add(a => a.Id, historyId));
+        history.WaitForAssertion(() => Assert.Equal(
+            $"This action belongs to the {SampleStrategies.History}, which is kept as history: it takes no updates for {UnderReview.Label}. See the current strategy's actions.",
+            history.Find("[data-history]").TextContent.Trim()));
+        Assert.DoesNotContain("Update for", history.Markup);
+
+        var current = Render<ActionPage>(p => p.Add(a => a.Id, currentId));
+        current.WaitForAssertion(() => Assert.Contains($"Update for {UnderReview.Label}", current.Markup));
+        Assert.Empty(current.FindAll("[data-history]"));
     }
 }
