@@ -3,7 +3,10 @@ using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
 
-public sealed record StrategyOption(int Id, string Title);
+public sealed record StrategyOption(int Id, string Title, int StartYear, int EndYear)
+{
+    public bool Covers(FinancialQuarter quarter) => StartYear <= quarter.Year && quarter.Year <= EndYear;
+}
 
 public sealed record UpdateView(int Id, int QuarterKey, RagStatus Rag, string Narrative, string? EvidenceLink, string AuthorName, DateTimeOffset RecordedAt);
 

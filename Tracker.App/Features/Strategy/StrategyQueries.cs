@@ -69,7 +69,7 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
     // Titles ordinally, as SQLite's default collation compared them when this was a query.
     static List<StrategyOption> ListStrategies(StrategyData data) =>
         data.Strategies.Where(s => !s.IsRetired).OrderByDescending(s => s.StartYear).ThenBy(s => s.Title, StringComparer.Ordinal)
-            .Select(s => new StrategyOption(s.Id, s.Title)).ToList();
+            .Select(s => new StrategyOption(s.Id, s.Title, s.StartYear, s.EndYear)).ToList();
 
     /// <summary>
     /// The strategy a page shows: the one asked for, or else the strategy of <paramref name="quarter"/>

@@ -1,5 +1,7 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tracker.App.Features.Strategy;
 using Tracker.Domain.Strategy;
 using Tracker.Tests.Support;
@@ -173,5 +175,27 @@ public sealed class CurrentStrategyTests(TrackerAppFactory app) : ComponentTestC
         var current = Render<ActionPage>(p => p.Add(a => a.Id, currentId));
         current.WaitForAssertion(() => Assert.Contains($"Update for {UnderReview.Label}", current.Markup));
         Assert.Empty(current.FindAll("[data-history]"));
+    }
+
+    [Fact]
+    public async Task QuarterSelector_YearOfAnotherStrategyOrAnotherStrategy_ThatYearsStrategyOrTheChosenStrategysNearestQuarter()
+    {
+        var (current, history) = (await StrategyIdAsync(SampleStrategies.Current), await StrategyIdAsync(SampleStrategies.History));
+        await SignInAsAsync("member");
+        var strategies = await Circuit<StrategyQueries>().ListStrategiesAsync();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = Render<QuarterSelector>(p => p.Add(c => c.Action, "/actions/report").Add(c => c.StrategyId, current)
+            .Add(c => c.Quarter, UnderReview).Add(c => c.Strategies, strategies));
+        var selects = cut.FindComponents<MudBlazor.MudSelect<int>>();
+        Task Choose(int select, int value) => cut.InvokeAsync(() => selects[select].Instance.ValueChanged.InvokeAsync(value));
+
+        // A year of the 2020–23 strategy: the report of that year's strategy, not an empty 2024–27 one.
+        await Choose(1, 2020);
+        Assert.EndsWith($"/actions/report?year=2020&quarter={UnderReview.Quarter}", navigation.Uri);
+        await Choose(1, 2025);
+        Assert.EndsWith($"/actions/report?strategy={current}&year=2025&quarter={UnderReview.Quarter}", navigation.Uri);
+        // The 2020–23 strategy chosen from 2026/27: its last quarter.
+        await Choose(0, history);
+        Assert.EndsWith($"/actions/report?strategy={history}&year=2022&quarter=4", navigation.Uri);
     }
 }
