@@ -33,7 +33,7 @@ public sealed class RiskBrowserTests(BrowserFixture browser)
 
         // Filters fold out and change the address; the register follows.
         await page.Locator("[data-filters-toggle]").ClickAsync();
-        await ChooseAsync(page, "Category", "L – Legal");
+        await page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "L – Legal" });
         await page.WaitForURLAsync(url => url.Contains("category=L"));
         await Assertions.Expect(page.Locator("[data-risk-table] tbody tr[data-risk]")).ToHaveCountAsync(5);
         await page.AssertNoAxeViolationsAsync();
