@@ -53,6 +53,34 @@ public sealed class RiskBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Shell_Phone390_MenuOpensOverThePageAndClosesWithEscape()
+    {
+        var page = await browser.SignedInPageAsync("member", 390, 844);
+        await page.OpenAsync("/risks");
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        var drawer = page.Locator("#navigation");
+        await Assertions.Expect(drawer).ToBeHiddenAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await menu.ClickAsync();
+        await Assertions.Expect(drawer).ToBeVisibleAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(drawer.Locator("a[aria-current=page]")).ToHaveTextAsync("Risk register");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(drawer).ToBeHiddenAsync();
+        await Assertions.Expect(menu).ToBeFocusedAsync();
+
+        // A link in the open menu navigates (in the circuit) and closes the menu.
+        await menu.ClickAsync();
+        await drawer.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/risks"));
+        await Assertions.Expect(drawer).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Edit_HalfTypedWhenAnotherSaves_KeptWithNoticeThenStaleSaveComparesAndLosesNothing()
     {
         var id = await RiskIdAsync("R9");
