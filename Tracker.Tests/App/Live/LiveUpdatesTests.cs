@@ -336,4 +336,19 @@ public sealed class LiveUpdatesTests
         Assert.Equal(1, announcements);
         Assert.Equal("Risk R3 updated by Councillor Kate Lymer at 10:42", _announcer.Message);
     }
+
+    [Fact]
+    public async Task Announce_BurstOfSaves_LiveRegionToldAtOnceThenTheLatestOnceASecondLater()
+    {
+        var told = new List<string>();
+        _announcer.Changed += () => { lock (told) told.Add(_announcer.Message); };
+        for (var version = 1; version <= 5; version++)
+            _announcer.Announce(Event(version, key: version.ToString()) with { Label = $"Risk R{version}" });
+
+        Assert.Equal(["Risk R1 updated by Councillor Kate Lymer at 10:42"], told);
+        Assert.Equal("Risk R5 updated by Councillor Kate Lymer at 10:42", _announcer.Message);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        lock (told)
+            Assert.Equal(["Risk R1 updated by Councillor Kate Lymer at 10:42", "Risk R5 updated by Councillor Kate Lymer at 10:42"], told);
+    }
 }
