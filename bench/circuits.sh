@@ -6,6 +6,8 @@
 #   bash bench/circuits.sh                       # validation, fan-out at 50 and 200, memory at 200
 #   VIEWERS="50 200 1000" MEMORY_VIEWERS=1000 bash bench/circuits.sh   # on a quiet machine
 #   CIRCUITS_ONLY=validate|fanout|memory|retention bash bench/circuits.sh
+#   RISKS=1000 CIRCUITS_ONLY="fanout memory" bash bench/circuits.sh   # cost growth: the register at 1,000 risks
+#     (generated through the import service by bench/BenchHook's POST /_bench/risks after each start)
 #   GCDUMP_DIR=/tmp/dumps GCDUMP_TOOL=~/.dotnet/tools/dotnet-gcdump CIRCUITS_ONLY=memory bash bench/circuits.sh   # + a heap dump per page
 # 1. validation: one client circuit and Debian's Chromium on the same pages, their circuit messages compared
 # 2. fan-out: N viewers on /risks and on /risks/1; the administrator saves 200 changes to R1's title
@@ -21,6 +23,7 @@ FANOUT_PATHS=${FANOUT_PATHS:-"/risks /risks/1"}   # e.g. FANOUT_PATHS=/risks VIE
 MEMORY_VIEWERS=${MEMORY_VIEWERS:-200}
 CHANGES=${CHANGES:-200}
 CIRCUITS_ONLY=${CIRCUITS_ONLY:-}
+RISKS=${RISKS:-13}
 RISK=1
 work=$(mktemp -d /tmp/tracker-circuits.XXXXXX)
 app_pid=
@@ -36,19 +39,26 @@ start_app() {
   rm -rf "$work/data"; mkdir -p "$work/data"
   env ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Tracker="Data Source=$work/data/tracker.db" \
     DataFolder="$work/data" Demo__Password=Bromley-Demo-2026 Logging__LogLevel__Default=Warning \
-    SignIn__AccountPermitLimit=1000000 SignIn__AddressPermitLimit=1000000 Bench__Endpoints=true Reminders__Enabled=false "$@" \
+    SignIn__AccountPermitLimit=1000000 SignIn__AddressPermitLimit=1000000 Bench__Endpoints=true Reminders__Enabled=false \
+    ${hook:+DOTNET_STARTUP_HOOKS="$hook"} "$@" \
     dotnet Tracker.App/bin/Release/net10.0/Tracker.App.dll --urls "http://127.0.0.1:$PORT" \
     --contentRoot "$(pwd)/Tracker.App" >"$work/app.log" 2>&1 &
   app_pid=$!
-  for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null && return; sleep 1; done
-  echo "the app did not start:"; tail -20 "$work/app.log"; exit 1
+  for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
+  curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "the app did not start:"; tail -20 "$work/app.log"; exit 1; }
+  if [ -n "$hook" ]; then echo "# generator: $(curl -fs -X POST "http://127.0.0.1:$PORT/_bench/risks?total=$RISKS")" >&2; fi
 }
 load() { dotnet bench/CircuitLoad/bin/Release/net10.0/CircuitLoad.dll "$1" --base "http://127.0.0.1:$PORT" "${@:2}"; }
-want() { [ -z "$CIRCUITS_ONLY" ] || [ "$CIRCUITS_ONLY" = "$1" ]; }
+want() { [ -z "$CIRCUITS_ONLY" ] || [[ " $CIRCUITS_ONLY " == *" $1 "* ]]; }
 
 dotnet build Tracker.App -c Release -v quiet -nologo >/dev/null
 dotnet build bench/CircuitLoad -c Release -v quiet -nologo >/dev/null
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), .NET $(dotnet --list-runtimes | awk '/AspNetCore/ {v=$2} END {print v}'), $(date -u '+%F %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+hook=
+if [ "$RISKS" -gt 13 ]; then
+  dotnet build bench/BenchHook -c Release -v quiet -nologo >/dev/null
+  hook="$(pwd)/bench/BenchHook/bin/Release/net10.0/BenchHook.dll"
+fi
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), .NET $(dotnet --list-runtimes | awk '/AspNetCore/ {v=$2} END {print v}'), $(date -u '+%F %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), register of $RISKS risks"
 
 if want validate; then
   echo; echo "## Validation: the load client against Chromium (same page, same circuit messages)"
