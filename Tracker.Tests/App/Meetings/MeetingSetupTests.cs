@@ -21,7 +21,7 @@ public sealed class MeetingSetupTests(TrackerAppFactory app) : ComponentTestCont
         var person = await App.WithDbAsync(db => db.People.SingleAsync(p => p.Initials == "AM"));
         var user = new StubUser(person.Name, person.Id, role);
         var services = new MeetingServices(new MeetingsService(dbs, user, TimeProvider.System), new AgendaService(dbs, user), new AttendanceService(dbs, user),
-            new MinutesService(dbs, user), new SubGroupReportService(dbs, user, TimeProvider.System));
+            new MinutesService(dbs, user, TimeProvider.System), new SubGroupReportService(dbs, user, TimeProvider.System));
         return await work(new StandingItemsService(dbs, user), services);
     }
 
