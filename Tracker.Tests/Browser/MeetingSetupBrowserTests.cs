@@ -87,7 +87,7 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
 
         // The meeting's page shows them as the minutes will.
         await clerk.OpenAsync($"/meetings/{id}");
-        await Assertions.Expect(clerk.Locator("[data-attendance=AlsoPresent]")).ToContainTextAsync($"attended as substitute for {absenteeName}");
+        await Assertions.Expect(clerk.Locator("[data-attendance=AlsoPresent]")).ToContainTextAsync($"(substituting for {absenteeName})");
         await Assertions.Expect(clerk.Locator("[data-attendance=Apologies]")).ToContainTextAsync(absenteeName);
         await clerk.Context.CloseAsync();
     }
@@ -127,6 +127,17 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
         await clerk.Locator("tr[data-editing]").GetByLabel("Title").FillAsync("");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Save item 2" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("[data-agenda-editor] [data-error-summary]")).ToBeVisibleAsync();
+        await clerk.AssertNoAxeViolationsAsync();
+
+        // Two members present, one named as the other's substitute: refused in words, the choice offered to both.
+        var members = clerk.Locator("tr[data-member]");
+        await members.Nth(0).GetByLabel("Present").CheckAsync();
+        await Assertions.Expect(members.Nth(0).Locator("select")).ToBeVisibleAsync();
+        await members.Nth(1).GetByLabel("Present").CheckAsync();
+        await Assertions.Expect(members.Nth(1).Locator("select")).ToBeVisibleAsync();
+        var firstName = (await members.Nth(0).Locator("td").First.TextContentAsync())!.Split(',')[0].Trim();
+        await members.Nth(1).Locator("select").SelectOptionAsync(new SelectOptionValue { Label = firstName });
+        await Assertions.Expect(clerk.Locator("[data-attendance-grid] [data-error-summary]")).ToContainTextAsync($"{firstName} is recorded as present, so no one can attend as their substitute");
         await clerk.AssertNoAxeViolationsAsync();
 
         await clerk.OpenAsync("/meetings/standing-items");
