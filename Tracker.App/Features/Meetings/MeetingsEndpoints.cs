@@ -14,6 +14,7 @@ public static class MeetingsEndpoints
         services.AddScoped<AttendanceService>();
         services.AddScoped<StandingItemsService>();
         services.AddScoped<MinutesService>();
+        services.AddScoped<Papers.MinutesAsAt>();
         services.AddScoped<MinuteCorrectionsService>();
         services.AddScoped<QuestionsService>();
         services.AddScoped<SubGroupReportService>();
@@ -34,8 +35,10 @@ public static class MeetingsEndpoints
         // The committee papers of a meeting, each as Word, and the whole pack as a zip or one PDF.
         app.MapGet("/meetings/{id:int}/agenda.docx", async (int id, MeetingPapers papers, CancellationToken ct) =>
             await PaperResults.DocxAsync(s => papers.WriteAgendaAsync(s, id, null, null, ct), $"agenda-meeting-{id}.docx"));
-        app.MapGet("/meetings/{id:int}/minutes.docx", async (int id, MeetingPapers papers, CancellationToken ct) =>
-            await PaperResults.DocxAsync(s => papers.WriteMinutesAsync(s, id, null, ct), $"minutes-meeting-{id}.docx"));
+        // ?asAt=yyyy-MM-dd: as the minutes stood at the next meeting's papers deadline (its pack's link).
+        app.MapGet("/meetings/{id:int}/minutes.docx", async (int id, string? asAt, MeetingPapers papers, CancellationToken ct) =>
+            await PaperResults.DocxAsync(s => papers.WriteMinutesAsync(s, id, null, ct, DateOnly.TryParseExact(asAt, "yyyy-MM-dd", out var day) ? day : null),
+                $"minutes-meeting-{id}.docx"));
         app.MapGet("/meetings/{id:int}/matters-arising.docx", async (int id, MeetingPapers papers, CancellationToken ct) =>
             await PaperResults.DocxAsync(s => papers.WriteMattersArisingAsync(s, id, null, ct), $"matters-arising-meeting-{id}.docx"));
         app.MapGet("/meetings/forward-plan.docx", async (MeetingPapers papers, CancellationToken ct) =>

@@ -13,7 +13,11 @@ public sealed record ForwardPlanMeeting(int Id, string Group, DateOnly Date, Tim
     DateOnly? AgendaPublished = null);
 public sealed record SubGroupReportView(int Id, int SubGroupId, string SubGroup, DateOnly DateFiled, DateOnly? LastStrategicGroup, string Author,
     string OperationalUpdate, string StrategicGroupUpdate, string ActionPlanUpdate, string ActionForPartnership, bool IsLate);
-public sealed record SubGroupSlot(int SubGroupId, string SubGroup, bool CanSubmit, SubGroupReportView? Report);
+public sealed record SubGroupSlot(int SubGroupId, string SubGroup, bool CanSubmit, SubGroupReportView? Report)
+{
+    /// <summary>In the pack's version (as at the papers deadline): the report was filed or changed after the deadline, so the current one differs.</summary>
+    public bool ChangedAfterDeadline { get; init; }
+}
 public sealed record MeetingHeader(int Id, int Version, int GroupId, string Group, GroupKind Kind, DateOnly Date, TimeOnly? StartTime, string Venue,
     MeetingStatus Status, DateOnly PapersDeadline, int MinuteSeries, int? MinutesStartAt, DateOnly? AgendaPublished = null)
 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tracker.App.Common;
 using Tracker.App.Data;
+using Tracker.App.Features.Papers;
 using Tracker.Domain.Common;
 using Tracker.Domain.Meetings;
 using Tracker.Domain.People;
@@ -69,7 +70,12 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
         return await MeetingQueries.HeaderAsync(db, id, ct);
     }
 
-    public async Task<MeetingPack?> GetPackAsync(int id, CancellationToken ct = default)
+    /// <param name="asAtPapersDeadline">
+    /// The sub-group reports as they stood at the end of the papers deadline (the pack's version): a report
+    /// filed after it (by the audit trail, or dated after it) is left out, and one changed after it is put
+    /// back as it was, from the audit trail (reports are edited in place; <see cref="AuditRewind"/>). Each such slot says so (<see cref="SubGroupSlot.ChangedAfterDeadline"/>).
+    /// </param>
+    public async Task<MeetingPack?> GetPackAsync(int id, CancellationToken ct = default, bool asAtPapersDeadline = false)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var header = await MeetingQueries.HeaderAsync(db, id, ct);
@@ -82,6 +88,26 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
             .Select(r => new SubGroupReportView(r.Id, r.SubGroupId, r.SubGroup!.ShortName, r.DateFiled, r.LastStrategicGroup, r.Author,
                 r.OperationalUpdate, r.StrategicGroupUpdate, r.ActionPlanUpdate, r.ActionForPartnership, r.IsLate))
             .ToListAsync(ct);
+        var changedAfter = new HashSet<int>();
+        if (asAtPapersDeadline)
+        {
+            var rewind = await AuditRewind.ReadAsync(db, nameof(SubGroupReport), header.PapersCutOff, ct);
+            var live = reports;
+            changedAfter = reports.Where(r => rewind.AddedAfter(r.Id) || rewind.Changed(r.Id) is not null).Select(r => r.SubGroupId).ToHashSet();
+            reports = reports.Where(r => !rewind.AddedAfter(r.Id)).Select(r => rewind.Changed(r.Id) is not { } was ? r : r with
+            {
+                DateFiled = was.Date(nameof(SubGroupReport.DateFiled), r.DateFiled) ?? r.DateFiled,
+                LastStrategicGroup = was.Date(nameof(SubGroupReport.LastStrategicGroup), r.LastStrategicGroup),
+                Author = was.Text(nameof(SubGroupReport.Author), r.Author),
+                OperationalUpdate = was.Text(nameof(SubGroupReport.OperationalUpdate), r.OperationalUpdate),
+                StrategicGroupUpdate = was.Text(nameof(SubGroupReport.StrategicGroupUpdate), r.StrategicGroupUpdate),
+                ActionPlanUpdate = was.Text(nameof(SubGroupReport.ActionPlanUpdate), r.ActionPlanUpdate),
+                ActionForPartnership = was.Text(nameof(SubGroupReport.ActionForPartnership), r.ActionForPartnership),
+                IsLate = was.Bool(nameof(SubGroupReport.IsLate), r.IsLate),
+            }).Where(r => r.DateFiled <= header.PapersAsAt).ToList();
+            // A report dated after the deadline (filed late) is not in the pack either.
+            changedAfter.UnionWith(live.Where(r => r.DateFiled > header.PapersAsAt).Select(r => r.SubGroupId));
+        }
         var slots = new List<SubGroupSlot>();
         if (header.Kind == GroupKind.StrategicGroup)
         {
@@ -92,7 +118,8 @@ public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICu
             {
                 var canSubmit = header.Status < MeetingStatus.Held
                                 && (user.IsAdministrator() || (user.PersonId is { } pid && group.Leads.Contains(pid)));
-                slots.Add(new SubGroupSlot(group.Id, group.ShortName, canSubmit, reports.FirstOrDefault(r => r.SubGroupId == group.Id)));
+                slots.Add(new SubGroupSlot(group.Id, group.ShortName, canSubmit, reports.FirstOrDefault(r => r.SubGroupId == group.Id))
+                    { ChangedAfterDeadline = changedAfter.Contains(group.Id) });
             }
         }
         var minuteItems = await db.MinuteItems.CountAsync(i => i.MeetingId == id, ct);

@@ -27,10 +27,12 @@ public static class RiskEndpoints
         });
 
         // The register as a committee paper (the Risk Log, landscape) and as a spreadsheet.
-        app.MapGet("/risks/register.docx", async (string? since, RiskRegisterDocument document, CancellationToken ct) =>
+        app.MapGet("/risks/register.docx", async (string? since, string? asAt, RiskRegisterDocument document, CancellationToken ct) =>
             await PaperResults.DocxAsync(async s =>
             {
-                await document.WriteAsync(s, DateOnly.TryParseExact(since, "yyyy-MM-dd", out var d) ? d : null, null, ct);
+                // ?asAt=yyyy-MM-dd: as it stood at a meeting's papers deadline (the pack's link).
+                await document.WriteAsync(s, DateOnly.TryParseExact(since, "yyyy-MM-dd", out var d) ? d : null, null, ct,
+                    asAt: DateOnly.TryParseExact(asAt, "yyyy-MM-dd", out var day) ? day : null);
                 return true;
             }, RiskRegisterDocument.FileName));
         app.MapGet("/risks/register.xlsx", async (RiskRegisterWorkbook workbook, CancellationToken ct) =>

@@ -139,6 +139,9 @@ public sealed record RiskRegister(
     IReadOnlyList<(int Id, string Name)> Groups,
     bool CanCreate)
 {
+    /// <summary>The day the register stands at (a meeting's papers deadline) when shown as at it; null for the live register.</summary>
+    public DateOnly? AsAt { get; init; }
+
     /// <summary>What <see cref="Since"/> is: the last Strategic Group meeting by default, or the date chosen.</summary>
     public RiskComparison? Comparison { get; init; }
 

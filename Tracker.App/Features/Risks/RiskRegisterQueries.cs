@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tracker.App.Common;
 using Tracker.App.Data;
 using Tracker.App.Features.Meetings;
+using Tracker.App.Features.Papers;
 using Tracker.Domain.Common;
 using Tracker.Domain.Risks;
 using Direction = Tracker.Domain.Risks.Direction;
@@ -74,11 +75,12 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
             : new RiskComparison(today.AddMonths(-3), $"{UkDates.Long(today.AddMonths(-3))}, three months ago, as no Strategic Group meeting or review is in the tracker", IsDefault: true, null);
     }
 
-    async Task<List<RiskRow>> RowsAsync(RiskData data, RiskSettings settings, DateOnly since, Func<RiskRecord, bool> which, CancellationToken ct)
+    async Task<List<RiskRow>> RowsAsync(RiskData data, RiskSettings settings, DateOnly since, Func<RiskRecord, bool> which, CancellationToken ct,
+        DateOnly? on = null)
     {
         var can = await _permissions.EditPermissionAsync(ct);
         var appetite = data.Categories.ToDictionary(c => c.Code, c => c.Appetite);
-        var today = Today;
+        var today = on ?? Today;
         return data.Risks.Where(which).Select(r =>
         {
             var max = settings.ToleranceFor(r.CategoryCodes, appetite);
@@ -89,15 +91,68 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
         }).ToList();
     }
 
-    public async Task<RiskRegister> GetRegisterAsync(RiskFilter filter, CancellationToken ct = default)
+    public async Task<RiskRegister> GetRegisterAsync(RiskFilter filter, CancellationToken ct = default) =>
+        await RegisterAsync(await DataAsync(ct), filter, null, ct);
+
+    async Task<RiskRegister> RegisterAsync(RiskData data, RiskFilter filter, DateOnly? asAt, CancellationToken ct)
     {
-        var data = await DataAsync(ct);
         var settings = data.Matrix.ToSettings();
         var comparison = await GetComparisonAsync(filter.Since, ct);
-        var rows = await RowsAsync(data, settings, comparison.Date, _ => true, ct);
+        var rows = await RowsAsync(data, settings, comparison.Date, _ => true, ct, asAt);
         var result = RiskRegisterFilter.Apply(rows, filter, settings);
         return new RiskRegister(result, filter, comparison.Date, settings, data.Categories, data.GroupOptions,
-            await _permissions.CanCreateAsync(ct)) { Comparison = comparison };
+            await _permissions.CanCreateAsync(ct)) { Comparison = comparison, AsAt = asAt };
+    }
+
+    /// <summary>
+    /// The register as it stood at the end of <paramref name="asAt"/> in London (a meeting's papers
+    /// deadline), for the meeting's pack. The dated record is the audit trail: a risk created after
+    /// the deadline (or first assessed after it) is left out, and a risk's wording, controls, scores,
+    /// status and review date, and its further actions, are put back as they were (<see cref="AuditRewind"/>). Direction of travel
+    /// is read from the assessments dated on or before the deadline; overdue reviews are as on that day.
+    /// </summary>
+    public async Task<RiskRegister> GetRegisterAsAtAsync(RiskFilter filter, DateOnly asAt, CancellationToken ct = default)
+    {
+        var data = await DataAsync(ct);
+        var cutOff = UkDates.EndOfDay(asAt);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var risks = await AuditRewind.ReadAsync(db, nameof(Risk), cutOff, ct);
+        var actions = await AuditRewind.ReadAsync(db, nameof(FurtherAction), cutOff, ct);
+        var deletedActions = actions.Deleted().Select(d => (d.Id, RiskId: d.Values.Int(nameof(FurtherAction.RiskId), 0), Order: d.Values.Int(nameof(FurtherAction.Order), 0),
+            Row: new FurtherActionRow(d.Id, 0, d.Values.Text(nameof(FurtherAction.Description), ""), d.Values.Text(nameof(FurtherAction.Owner), ""),
+                d.Values.EnumOrNull<FurtherActionRag>(nameof(FurtherAction.Rag), null), d.Values.Date(nameof(FurtherAction.TargetDate), null)))).ToList();
+        // A risk raised after the deadline: created since (the audit trail), or first assessed after it (the risk's own history).
+        var records = data.Risks.Where(r => !risks.AddedAfter(r.Id) && !(r.Assessments.Count > 0 && r.Assessments.Min(a => a.On) > asAt)).Select(r =>
+        {
+            var was = risks.Changed(r.Id) ?? new AuditValues(new Dictionary<string, string?>());
+            RiskScore? Score(string kind, RiskScore? now) =>
+                RiskScore.From(was.IntOrNull($"{kind}Likelihood", now?.Likelihood), was.IntOrNull($"{kind}Severity", now?.Severity));
+            // Further actions at the deadline: those added since left out, those changed since as they were, those removed since put back (last).
+            var further = r.FurtherActions.Where(a => !actions.AddedAfter(a.Id))
+                .Select(a => actions.Changed(a.Id) is { } v
+                    ? a with
+                    {
+                        Description = v.Text(nameof(FurtherAction.Description), a.Description), Owner = v.Text(nameof(FurtherAction.Owner), a.Owner),
+                        Rag = v.EnumOrNull(nameof(FurtherAction.Rag), a.Rag), TargetDate = v.Date(nameof(FurtherAction.TargetDate), a.TargetDate),
+                    }
+                    : a)
+                .Concat(deletedActions.Where(d => d.RiskId == r.Id).OrderBy(d => d.Order).Select(d => d.Row))
+                .ToList();
+            return r with
+            {
+                Reference = was.Text(nameof(Risk.Reference), r.Reference), Title = was.Text(nameof(Risk.Title), r.Title),
+                Cause = was.Text(nameof(Risk.Cause), r.Cause), Impact = was.Text(nameof(Risk.Impact), r.Impact),
+                Categories = was.Text(nameof(Risk.Categories), r.Categories), OwnerGroupId = was.Int(nameof(Risk.OwnerGroupId), r.OwnerGroupId),
+                Gross = Score("Gross", r.Gross) ?? r.Gross, Controls = was.Text(nameof(Risk.Controls), r.Controls),
+                Net = Score("Net", r.Net), Target = Score("Target", r.Target),
+                ReviewFrequencyMonths = was.Int(nameof(Risk.ReviewFrequencyMonths), r.ReviewFrequencyMonths),
+                NextReviewDate = was.Date(nameof(Risk.NextReviewDate), r.NextReviewDate),
+                Status = was.Enum(nameof(Risk.Status), r.Status), ClosingNote = was.TextOrNull(nameof(Risk.ClosingNote), r.ClosingNote),
+                Assessments = r.Assessments.Where(a => a.On <= asAt).ToList(),
+                FurtherActions = further,
+            };
+        }).ToList();
+        return await RegisterAsync(data with { Risks = records }, filter, asAt, ct);
     }
 
     /// <summary>The open risks in the order the Strategic Group walks them in review: highest net score first.</summary>

@@ -47,6 +47,9 @@ public sealed record UpdateRead(int ActionId, UpdateView View);
 
 public sealed record OverrideRead(RollUpLevel Level, int TargetId, int Year, int Quarter, RagStatus Rag, string Reason)
 {
+    /// <summary>The override's record, for reading it back as at a papers deadline from the audit trail.</summary>
+    public int Id { get; init; }
+
     public RollUpRag Apply(IEnumerable<RagStatus?> ratings) => new(RollUp.Worst(ratings), Rag, Reason);
 }
 

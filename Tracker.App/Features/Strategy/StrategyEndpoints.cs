@@ -30,10 +30,12 @@ public static class StrategyEndpoints
         });
 
         // The committee papers: the quarterly progress report as Word, the actions as a spreadsheet.
-        app.MapGet("/actions/report.docx", async (int? year, int? quarter, int? strategy, ProgressReportDocument report, ReviewCycle cycle, CancellationToken ct) =>
+        // ?asAt=yyyy-MM-dd: as it stood at the end of a meeting's papers deadline (the report page's link when it is as at one).
+        app.MapGet("/actions/report.docx", async (int? year, int? quarter, int? strategy, string? asAt, ProgressReportDocument report, ReviewCycle cycle, CancellationToken ct) =>
         {
             var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : (await cycle.NowAsync(ct)).Quarter;
-            return await PaperResults.DocxAsync(s => report.WriteAsync(s, q, strategy, null, ct), ProgressReportDocument.FileName(q));
+            DateTimeOffset? cutOff = DateOnly.TryParseExact(asAt, "yyyy-MM-dd", out var day) ? Tracker.Domain.Common.UkDates.EndOfDay(day) : null;
+            return await PaperResults.DocxAsync(s => report.WriteAsync(s, q, strategy, null, ct, asAt: cutOff), ProgressReportDocument.FileName(q));
         });
         app.MapGet("/actions/export.xlsx", async (int? year, int? quarter, int? strategy, ActionsWorkbook workbook, ReviewCycle cycle, CancellationToken ct) =>
         {

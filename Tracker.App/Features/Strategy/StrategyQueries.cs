@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tracker.App.Common;
 using Tracker.App.Data;
 using Tracker.App.Features.Meetings;
+using Tracker.App.Features.Papers;
 using Tracker.Domain.People;
 using Tracker.Domain.Strategy;
 using StrategyEntity = Tracker.Domain.Strategy.Strategy;
@@ -33,7 +34,7 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
             .ToListAsync(ct);
         var updates = await db.QuarterlyUpdates.AsNoTracking().ToListAsync(ct);
         var overrides = await db.RollUpOverrides.AsNoTracking()
-            .Select(o => new OverrideRead(o.Level, o.TargetId, o.Year, o.Quarter, o.Rag, o.Reason)).ToListAsync(ct);
+            .Select(o => new OverrideRead(o.Level, o.TargetId, o.Year, o.Quarter, o.Rag, o.Reason) { Id = o.Id }).ToListAsync(ct);
         var metrics = await db.Metrics.AsNoTracking().AsSplitQuery().Include(m => m.Priority).Include(m => m.Values)
             .OrderBy(m => m.Order).ThenBy(m => m.Id).ToListAsync(ct);
         var locks = await db.QuarterLocks.AsNoTracking()
@@ -90,8 +91,59 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
     /// <paramref name="asAt"/> (a meeting's papers deadline), only updates recorded before it count, so
     /// the report reads as it did when the papers went out; later corrections are new rows and are left out.
     /// </summary>
-    public async Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default, DateTimeOffset? asAt = null) =>
-        View(await DataAsync(ct), strategyId, quarter, withMetricsAndLock: true, asAt);
+    public async Task<StrategyView?> LoadAsync(int strategyId, FinancialQuarter quarter, CancellationToken ct = default, DateTimeOffset? asAt = null)
+    {
+        var data = await DataAsync(ct);
+        if (asAt is { } at) data = await MetricsAndOverridesAsAtAsync(data, at, ct);
+        return View(data, strategyId, quarter, withMetricsAndLock: true, asAt);
+    }
+
+    /// <summary>
+    /// The metrics' figures and the roll-up overrides as they stood at <paramref name="asAt"/>. Both are
+    /// edited in place, so the dated record is the audit trail (<see cref="AuditRewind"/>): figures and
+    /// overrides entered after it are left out, those changed after it read as they were (the suggested
+    /// RAG worked out again from the figures then), and those removed after it are put back.
+    /// </summary>
+    async Task<StrategyData> MetricsAndOverridesAsAtAsync(StrategyData data, DateTimeOffset asAt, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var valuesLog = await AuditRewind.ReadAsync(db, nameof(MetricValue), asAt, ct);
+        var overridesLog = await AuditRewind.ReadAsync(db, nameof(RollUpOverride), asAt, ct);
+        var thresholds = await db.Metrics.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
+
+        MetricValueRead Figures(Metric? metric, int id, int version, int year, int quarter, string period, int count, int previous, RagStatus? over, string? reason)
+        {
+            var value = new MetricValue { PeriodLabel = period, Count = count, PreviousCount = previous };
+            return new MetricValueRead(id, version, year, quarter, period, count, previous, value.ChangePercent, value.ChangeText,
+                metric?.Suggest(value.ChangePercent) ?? RagStatus.Amber, over, reason);
+        }
+        var removedValues = valuesLog.Deleted().Select(d => (MetricId: d.Values.Int(nameof(MetricValue.MetricId), 0), d.Id, d.Values)).ToList();
+        var metrics = data.Metrics.Select(m => m with
+        {
+            Values = m.Values.Where(v => !valuesLog.AddedAfter(v.Id))
+                .Select(v => valuesLog.Changed(v.Id) is not { } was ? v : Figures(thresholds.GetValueOrDefault(m.Id), v.Id, v.Version,
+                    was.Int(nameof(MetricValue.Year), v.Year), was.Int(nameof(MetricValue.Quarter), v.Quarter),
+                    was.Text(nameof(MetricValue.PeriodLabel), v.PeriodLabel), was.Int(nameof(MetricValue.Count), v.Count),
+                    was.Int(nameof(MetricValue.PreviousCount), v.PreviousCount), was.EnumOrNull(nameof(MetricValue.RagOverride), v.Override),
+                    was.TextOrNull(nameof(MetricValue.OverrideReason), v.OverrideReason)))
+                .Concat(removedValues.Where(d => d.MetricId == m.Id).Select(d => Figures(thresholds.GetValueOrDefault(m.Id), d.Id, 0,
+                    d.Values.Int(nameof(MetricValue.Year), 0), d.Values.Int(nameof(MetricValue.Quarter), 0), d.Values.Text(nameof(MetricValue.PeriodLabel), ""),
+                    d.Values.Int(nameof(MetricValue.Count), 0), d.Values.Int(nameof(MetricValue.PreviousCount), 0),
+                    d.Values.EnumOrNull<RagStatus>(nameof(MetricValue.RagOverride), null), d.Values.TextOrNull(nameof(MetricValue.OverrideReason), null))))
+                .OrderBy(v => v.Year).ThenBy(v => v.Quarter).ThenBy(v => v.Id).ToList(),
+        }).ToList();
+
+        var overrides = data.Overrides.Where(o => !overridesLog.AddedAfter(o.Id))
+            .Select(o => overridesLog.Changed(o.Id) is not { } was ? o : o with
+            {
+                Rag = was.Enum(nameof(RollUpOverride.Rag), o.Rag), Reason = was.Text(nameof(RollUpOverride.Reason), o.Reason),
+            })
+            .Concat(overridesLog.Deleted().Select(d => new OverrideRead(d.Values.Enum(nameof(RollUpOverride.Level), RollUpLevel.Objective),
+                d.Values.Int(nameof(RollUpOverride.TargetId), 0), d.Values.Int(nameof(RollUpOverride.Year), 0), d.Values.Int(nameof(RollUpOverride.Quarter), 0),
+                d.Values.Enum(nameof(RollUpOverride.Rag), RagStatus.Amber), d.Values.Text(nameof(RollUpOverride.Reason), "")) { Id = d.Id }))
+            .ToList();
+        return data with { Metrics = metrics, Overrides = overrides };
+    }
 
     /// <param name="withMetricsAndLock">False for the dashboard, which shows neither.</param>
     static StrategyView? View(StrategyData data, int strategyId, FinancialQuarter quarter, bool withMetricsAndLock, DateTimeOffset? asAt = null)

@@ -54,13 +54,16 @@ public sealed class MeetingPackLinksTests(TrackerAppFactory app) : IClassFixture
         Assert.Equal($"/actions/report?year={reviewed.Year}&quarter={reviewed.Quarter}&asAt={asAt:yyyy-MM-dd}", report.GetAttribute("href"));
         Assert.Contains($"as at {UkDates.Long(asAt)}", pack.QuerySelector("[data-papers-as-at]")!.TextContent);
         Assert.Contains(reviewed.Label, report.TextContent);
-        Assert.Equal($"/risks?since={last.Date:yyyy-MM-dd}", pack.QuerySelector("[data-pack-link=risk-register] a")!.GetAttribute("href"));
+        // The register as it stood at the deadline: the Risk Log's print layout (the live register is /risks).
+        var register = $"/risks/print?since={last.Date:yyyy-MM-dd}&asAt={asAt:yyyy-MM-dd}";
+        Assert.Equal(register, pack.QuerySelector("[data-pack-link=risk-register] a")!.GetAttribute("href"));
         Assert.Contains($"since the previous meeting on {UkDates.Long(last.Date)}", pack.QuerySelector("[data-pack-link=risk-register]")!.TextContent);
         Assert.Equal($"/meetings/{next.Id}/matters-arising", pack.QuerySelector("[data-pack-link=matters-arising] a")!.GetAttribute("href"));
         // The agenda's papers point at the same versions.
         Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/actions/report?year={reviewed.Year}&quarter={reviewed.Quarter}&asAt={asAt:yyyy-MM-dd}']"));
-        Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/risks?since={last.Date:yyyy-MM-dd}']"));
-        Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/meetings/{last.Id}/minutes']"));
+        Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='{register}']"));
+        Assert.NotNull(pack.QuerySelector($"[data-agenda] a[href='/meetings/{last.Id}/minutes/as-at/{asAt:yyyy-MM-dd}']"));
+        Assert.Equal($"/meetings/{last.Id}/minutes/as-at/{asAt:yyyy-MM-dd}", pack.QuerySelector("[data-pack-link=previous-minutes] a")!.GetAttribute("href"));
 
         // Each link opens a page with that meeting's content: the quarter's updates, the register since the last meeting,
         // and the matters arising from the last meeting with the demo lead's update.

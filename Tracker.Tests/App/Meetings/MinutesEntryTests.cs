@@ -184,9 +184,9 @@ public sealed class MinutesEntryTests(TrackerAppFactory app) : ComponentTestCont
         var june = await lead.GetPageAsync($"/meetings/{await App.MeetingIdAsync(2019, 6, 20)}");
         Assert.Contains("Matters outstanding", june.QuerySelector("[data-agenda]")!.TextContent);
         // The agenda's papers as they stood for the meeting: the report for Quarter Four 2018/19 (the
-        // latest complete quarter before 20 June 2019) and the register since the 14 March meeting.
+        // latest complete quarter before 20 June 2019) and the register since the 14 March meeting, both as at the papers deadline.
         Assert.NotNull(june.QuerySelector("a[href='/actions/report?year=2018&quarter=4&asAt=2019-06-13']"));
-        Assert.NotNull(june.QuerySelector("a[href='/risks?since=2019-03-14']"));
+        Assert.NotNull(june.QuerySelector("a[href='/risks/print?since=2019-03-14&asAt=2019-06-13']"));
         var asb = june.QuerySelector("[data-subgroup='ASB and Envirocrime']")!;
         Assert.Contains("Filed 12 June 2019 by Peter Sibley", asb.TextContent);
         Assert.Contains("On time", asb.TextContent);

@@ -101,6 +101,52 @@ public sealed class MeetingPapersTests(TrackerAppFactory app) : IClassFixture<Tr
     }
 
     [Fact]
+    public async Task AgendaDocx_June2019_ChairmanAndViceChairmanFirstThenBySurname()
+    {
+        var june = await app.MeetingIdAsync(2019, 6, 20);
+        var member = await app.SignInAsync("member");
+        using var doc = PaperFiles.OpenWord(await member.GetFileAsync($"/meetings/{june}/agenda.docx", PaperFiles.Docx));
+        var members = doc.Body().Descendants<W.Paragraph>().Select(p => string.Concat(p.Descendants().Select(e => e switch { W.Text t => t.Text, W.Break => "\n", _ => "" })))
+            .First(t => t.Contains("Kate Lymer")).Split('\n');
+
+        // As paper 000: "Councillor Kate Lymer, (Portfolio Holder …) (Chairman)", then the Vice-Chairman, then the rest by surname.
+        Assert.Equal("Councillor Kate Lymer, (Portfolio Holder for Public Protection and Enforcement) (Chairman)", members[0]);
+        Assert.Equal("Nigel Davies, (Executive Director, Environmental Services) (Vice-Chairman)", members[1]);
+        var surnames = members.Skip(2).Select(m => m.Split(',')[0].Split(' ')[^1]).ToList();
+        Assert.Equal(surnames.OrderBy(n => n, StringComparer.OrdinalIgnoreCase), surnames);
+        // A chairman of something else is not the Chairman.
+        Assert.Contains("Sharon Baldwin, (Safer Neighbourhood Board Chairman)", members.Skip(2));
+    }
+
+    [Fact]
+    public void AgendaMembers_OfficesFromTheRoleTitle_ChairThenViceThenTheRestInOrder()
+    {
+        var lines = Tracker.App.Features.Meetings.Papers.MeetingPapers.AgendaMembers([
+            new(1, "Anne Able", "Officer", ""), new(2, "Ben Brown", "Police (Vice-Chair)", ""), new(3, "Cat Cole", "", ""),
+            new(4, "Dan Dale", "Portfolio Holder (Chairman)", ""), new(5, "Eve East", "Board Chairman", "")]).ToList();
+
+        Assert.Equal(["Dan Dale, (Portfolio Holder) (Chairman)", "Ben Brown, (Police) (Vice-Chairman)", "Anne Able, (Officer)", "Cat Cole",
+            "Eve East, (Board Chairman)"], lines);
+    }
+
+    [Fact]
+    public async Task MinutesDocx_June2016_ApprovalRecordWithTheCorrectionsMinuted()
+    {
+        var june = await app.MeetingIdAsync(2016, 6, 27);
+        var september = await app.MeetingIdAsync(2016, 9, 15);
+        var member = await app.SignInAsync("member");
+        using var agreed = PaperFiles.OpenWord(await member.GetFileAsync($"/meetings/{june}/minutes.docx", PaperFiles.Docx, "minutes-2016-06-27.docx"));
+        Assert.Contains("Agreed as a correct record at the meeting on 15 September 2016, minute 102. Corrections agreed then: " +
+                        "Mr Terry Belcher had not been included in the list of attendees on the previous draft minutes; the Committee Clerk agreed to address this.",
+            agreed.Text());
+
+        // September's minutes were still a draft when its papers were printed.
+        using var draft = PaperFiles.OpenWord(await member.GetFileAsync($"/meetings/{september}/minutes.docx", PaperFiles.Docx));
+        Assert.Contains("Draft: not yet agreed as a correct record.", draft.Text());
+        Assert.DoesNotContain("Agreed as a correct record", draft.Text());
+    }
+
+    [Fact]
     public async Task ForwardPlanDocx_ComingMeetings_ListedPastOnesNot()
     {
         var member = await app.SignInAsync("member");

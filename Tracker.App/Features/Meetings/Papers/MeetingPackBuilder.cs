@@ -16,9 +16,11 @@ public sealed record PackPaper(string? AgendaNumber, string Name, string Title, 
 /// The meeting pack in one click: the agenda, then the papers in agenda order — previous minutes,
 /// matters arising, the quarterly report of the quarter the meeting reviews, the risk register since
 /// the previous meeting and the sub-group reports — as a .zip of Word documents, or as one PDF whose
-/// page numbers match the agenda's page references. The matters arising and the quarterly report are
-/// as they stood at the papers deadline, reconstructed from their dated history (updates' dates and
-/// RecordedAt), not from a copy taken at the deadline: history is append-only, so it gives the same answer.
+/// page numbers match the agenda's page references. Every paper is as it stood at the end of the papers
+/// deadline, reconstructed from dated history, not from a copy taken at the deadline: the matters arising
+/// and the quarterly report's action updates from their dated updates (RecordedAt); the report's metrics
+/// and RAG overrides, the risk register, the sub-group reports and the previous minutes from the audit
+/// trail (<see cref="AuditRewind"/>), which holds every change with its old value.
 /// </summary>
 public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers papers, ProgressReportDocument report,
     RiskRegisterDocument risks, CoverSheetService coverSheets, PdfConverter converter)
@@ -28,7 +30,7 @@ public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers p
     /// <summary>The papers after the agenda, in agenda order; those the agenda does not name come last. Null if there is no such meeting.</summary>
     public async Task<(MeetingPack Pack, IReadOnlyList<PackPaper> Papers)?> PapersAsync(int meetingId, CancellationToken ct)
     {
-        if (await meetings.GetPackAsync(meetingId, ct) is not { } pack) return null;
+        if (await meetings.GetPackAsync(meetingId, ct, asAtPapersDeadline: true) is not { } pack) return null;
         var m = pack.Meeting;
         var quarter = Tracker.Domain.Strategy.FinancialQuarter.ReviewedBy(m.PapersDeadline);
         var since = pack.Previous?.Date;
@@ -41,18 +43,18 @@ public sealed class MeetingPackBuilder(MeetingsService meetings, MeetingPapers p
         var candidates = new List<(string Kind, PackPaper Paper)>();
         if (pack.Previous is { } previous)
             candidates.Add(("minutes", new PackPaper(null, $"minutes-{previous.Date:yyyy-MM-dd}", $"Minutes of the meeting held on {UkDates.Long(previous.Date)}",
-                (s, first, c) => papers.WriteMinutesAsync(s, previous.Id, first, c))));
+                (s, first, c) => papers.WriteMinutesAsync(s, previous.Id, first, c, m.PapersAsAt))));
         candidates.Add(("matters-arising", new PackPaper(null, "matters-arising", "Matters arising",
             (s, first, c) => papers.WriteMattersArisingAsync(s, m.Id, first, c))));
         candidates.Add(("report", new PackPaper(null, $"progress-report-{quarter.Year}-q{quarter.Quarter}", $"{quarter.Label} progress report",
             (s, first, c) => report.WriteAsync(s, quarter, null, first, c, reportMarking, m.PapersCutOff))));
         candidates.Add(("risks", new PackPaper(null, "risk-register", "Risk register",
-            (s, first, c) => risks.WriteAsync(s, since, first, c, registerMarking))));
+            (s, first, c) => risks.WriteAsync(s, since, first, c, registerMarking, m.PapersAsAt))));
         foreach (var slot in pack.SubGroupReports.Where(r => r.Report is not null))
         {
             var filed = slot.Report!;
             candidates.Add(($"sub-group:{slot.SubGroupId}", new PackPaper(null, $"sub-group-{Slug(slot.SubGroup)}", $"{slot.SubGroup} sub-group report",
-                (s, first, _) => { papers.WriteSubGroupReport(s, m, filed, first); return Task.CompletedTask; })));
+                (s, first, _) => { papers.WriteSubGroupReport(s, m, filed, first, m.PapersAsAt); return Task.CompletedTask; })));
         }
 
         var ordered = new List<PackPaper>();

@@ -17,7 +17,7 @@ public readonly record struct PageRange(int From, int To)
 /// minutes, the matters-arising report with its committee cover sheet, the sub-group reports and
 /// the forward plan. Data is read through the meetings services only.
 /// </summary>
-public sealed class MeetingPapers(MeetingsService meetings, MinutesService minuteBook, MattersArisingService matters, CoverSheetService coverSheets,
+public sealed partial class MeetingPapers(MeetingsService meetings, MinutesAsAt minuteBook, MattersArisingService matters, CoverSheetService coverSheets,
     AttendanceService attendance, IOptions<PaperSettings> settings, TimeProvider clock)
 {
     PaperSettings Settings => settings.Value;
@@ -41,7 +41,7 @@ public sealed class MeetingPapers(MeetingsService meetings, MinutesService minut
         doc.Para($"{Settings.Council}\n{UkDates.Long(Published(m))}");
         doc.Para("To: Members of the");
         doc.Heading(m.Group.ToUpperInvariant(), 1);
-        doc.Para(string.Join("\n", members.Select(p => string.IsNullOrWhiteSpace(p.RoleTitle) ? p.Name : $"{p.Name}, ({p.RoleTitle})")), sizeHalfPoints: 20);
+        doc.Para(string.Join("\n", AgendaMembers(members)), sizeHalfPoints: 20);
         doc.Para($"A meeting of the {GroupTitle(m.Group)} will be held at {m.Venue} on {m.Date.ToString("dddd d MMMM yyyy", UkDates.Culture).ToUpperInvariant()}" +
                  (m.StartTime is null ? "" : $" at {When(m.StartTime)}"), bold: true);
         doc.Heading("A G E N D A", 1, centred: true);
@@ -61,6 +61,26 @@ public sealed class MeetingPapers(MeetingsService meetings, MinutesService minut
                      (next.StartTime is null ? "." : $" at {When(next.StartTime)}."));
         return true;
     }
+
+    /// <summary>
+    /// The members as paper 000 lists them: the Chairman, then the Vice-Chairman, then everyone else by
+    /// surname; each "Name, (role)" with the office after it. The office is the "(Chairman)" or
+    /// "(Vice-Chairman)" that ends a person's role title ("Safer Neighbourhood Board Chairman" is not it).
+    /// </summary>
+    internal static IEnumerable<string> AgendaMembers(IEnumerable<GroupMemberRow> members) =>
+        members.Select(p =>
+            {
+                var match = OfficePattern().Match(p.RoleTitle);
+                var role = match.Success ? p.RoleTitle[..match.Index].Trim() : p.RoleTitle.Trim();
+                var office = !match.Success ? null : match.Groups["vice"].Success ? "Vice-Chairman" : "Chairman";
+                var line = (role.Length == 0 ? p.Name : $"{p.Name}, ({role})") + (office is null ? "" : $" ({office})");
+                return (Rank: office switch { "Chairman" => 0, "Vice-Chairman" => 1, _ => 2 }, Line: line);
+            })
+            .OrderBy(m => m.Rank) // stable: the rest stay in surname order
+            .Select(m => m.Line);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(\s*(?<vice>vice[- ]?)?chair(man|woman|person)?\s*\)\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex OfficePattern();
 
     static string FirstName(string officer) => officer.Split(',')[0].Trim();
 
@@ -90,17 +110,32 @@ public sealed class MeetingPapers(MeetingsService meetings, MinutesService minut
 
     // ---- Minutes ----
 
-    public async Task<bool> WriteMinutesAsync(Stream stream, int meetingId, int? firstPage, CancellationToken ct)
+    /// <param name="asAt">The next meeting's papers deadline, for its pack: the minutes as they stood at the end of that day.</param>
+    public async Task<bool> WriteMinutesAsync(Stream stream, int meetingId, int? firstPage, CancellationToken ct, DateOnly? asAt = null)
     {
-        if (await minuteBook.GetMinutesAsync(meetingId, ct) is not { } minutes) return false;
-        if (await meetings.GetPackAsync(meetingId, ct) is not { } pack) return false;
+        if (await minuteBook.GetAsync(meetingId, asAt, ct) is not { } minutes) return false;
         var m = minutes.Meeting;
         using var doc = new WordPaper(stream, new PaperInfo($"Minutes, {m.Title}", Settings.DefaultClassification, Today, FirstPageNumber: firstPage));
         doc.Heading(GroupTitle(m.Group).ToUpperInvariant(), 1);
         doc.Para($"Minutes of the meeting held{(m.StartTime is null ? "" : $" at {When(m.StartTime)}")} on {UkDates.Long(m.Date)}");
+        if (asAt is { } day) doc.Para($"As at {UkDates.Long(day)}, the papers deadline: changes made after it are not shown.", bold: true);
+        // The record of their approval, as the minutes page shows it (minute 102 of 003: "agreed as a correct record", with its corrections).
+        if (minutes.Agreed is { } agreed)
+        {
+            var at = agreed.AtDate is { } on
+                ? $"Agreed as a correct record at the meeting on {UkDates.Long(on)}{(agreed.Minute is { } n ? $", minute {n}" : "")}."
+                : "Agreed as a correct record (the meeting at which they were agreed was not recorded).";
+            var corrections = agreed.Corrections.Length > 0 ? $" Corrections agreed then: {agreed.Corrections}"
+                : agreed.AtDate is not null ? " No corrections were agreed." : "";
+            doc.Para(at + corrections, bold: true);
+        }
+        else
+        {
+            doc.Para("Draft: not yet agreed as a correct record.", bold: true);
+        }
         foreach (var (kind, heading) in new[] { (AttendanceKind.Present, "Present:"), (AttendanceKind.AlsoPresent, "Also Present:"), (AttendanceKind.Apologies, "Apologies:") })
         {
-            var rows = pack.Attendance.Where(a => a.Kind == kind).ToList();
+            var rows = minutes.Attendance.Where(a => a.Kind == kind).ToList();
             if (rows.Count == 0) continue;
             doc.Heading(heading, 3);
             doc.Para(string.Join("\n", rows.Select(r => r.Text)));
@@ -119,9 +154,12 @@ public sealed class MeetingPapers(MeetingsService meetings, MinutesService minut
                 var text = new List<string>();
                 if (!string.IsNullOrWhiteSpace(item.Text)) text.Add(item.Text);
                 text.AddRange(item.Resolutions.Select(r => r.Text));
-                if (text.Count == 0) continue;
                 var owners = string.Join("\n\n", item.Resolutions.Where(r => r.Owners.Length > 0).Select(r => r.Owners));
-                table.Row(new WordCell(""), new WordCell(string.Join("\n\n", text)), new WordCell(owners, Bold: true));
+                if (text.Count > 0) table.Row(new WordCell(""), new WordCell(string.Join("\n\n", text)), new WordCell(owners, Bold: true));
+                // Corrections after agreement, beside their minute as the minutes page shows them.
+                foreach (var c in item.Corrections)
+                    table.Row(new WordCell(""), new WordCell($"Correction on {UkDates.LongWithTime(c.CorrectedAt)} by {c.CorrectedBy}: {c.Reason}\n" +
+                                                             $"{c.Field} was: “{(c.Before.Length > 0 ? c.Before : "blank")}”", Italic: true), new WordCell(""));
             }
         }
         doc.Para("The meeting ended at ……………", keepWithNext: true);
@@ -185,12 +223,14 @@ public sealed class MeetingPapers(MeetingsService meetings, MinutesService minut
 
     // ---- Sub-group reports: the standard report template (003) ----
 
-    public void WriteSubGroupReport(Stream stream, MeetingHeader meeting, SubGroupReportView report, int? firstPage)
+    /// <param name="asAt">The papers deadline when the report is the pack's version, as it stood then.</param>
+    public void WriteSubGroupReport(Stream stream, MeetingHeader meeting, SubGroupReportView report, int? firstPage, DateOnly? asAt = null)
     {
         using var doc = new WordPaper(stream, new PaperInfo($"{report.SubGroup} report, {meeting.Title}", Settings.DefaultClassification, Today, FirstPageNumber: firstPage));
         doc.Heading(Settings.Partnership, 1);
         doc.Heading(report.SubGroup, 2);
         doc.Heading($"{meeting.Group} Report", 3);
+        if (asAt is { } day) doc.Para($"As at {UkDates.Long(day)}, the papers deadline.", bold: true);
         doc.Para($"Date report filed: {UkDates.Long(report.DateFiled)}");
         doc.Para($"Date of last {meeting.Group}: {(report.LastStrategicGroup is { } last ? UkDates.Long(last) : "none")}");
         doc.Para($"Author: {report.Author}");

@@ -15,13 +15,20 @@ public sealed class RiskRegisterDocument(RiskRegisterQueries risks, ICurrentUser
 {
     public const string FileName = "risk-register.docx";
 
-    /// <summary>The register as the papers show it: open risks, in reference order, direction of travel since <paramref name="since"/>.</summary>
-    public Task<RiskRegister> LoadAsync(DateOnly? since, CancellationToken ct) =>
-        risks.GetRegisterAsync(new RiskFilter { Sort = "reference", Since = since }, ct);
+    /// <summary>
+    /// The register as the papers show it: open risks, in reference order, direction of travel since <paramref name="since"/>;
+    /// with <paramref name="asAt"/> (a meeting's papers deadline), as it stood at the end of that day.
+    /// </summary>
+    public Task<RiskRegister> LoadAsync(DateOnly? since, CancellationToken ct, DateOnly? asAt = null)
+    {
+        var filter = new RiskFilter { Sort = "reference", Since = since };
+        return asAt is { } day ? risks.GetRegisterAsAtAsync(filter, day, ct) : risks.GetRegisterAsync(filter, ct);
+    }
 
     /// <param name="classification">The marking of the meeting's cover sheet for this paper; the partnership's default otherwise.</param>
-    public async Task WriteAsync(Stream stream, DateOnly? since, int? firstPage, CancellationToken ct, Classification? classification = null) =>
-        Write(stream, await LoadAsync(since, ct), firstPage, classification);
+    /// <param name="asAt">A meeting pack's papers deadline: the register as it stood then.</param>
+    public async Task WriteAsync(Stream stream, DateOnly? since, int? firstPage, CancellationToken ct, Classification? classification = null, DateOnly? asAt = null) =>
+        Write(stream, await LoadAsync(since, ct, asAt), firstPage, classification);
 
     public void Write(Stream stream, RiskRegister register, int? firstPage = null, Classification? classification = null)
     {
@@ -37,6 +44,8 @@ public sealed class RiskRegisterDocument(RiskRegisterQueries risks, ICurrentUser
         doc.Para($"Scores are likelihood (L) × severity (S) on a {s.MatrixSize} × {s.MatrixSize} matrix. Bands: " +
                  string.Join(", ", Enum.GetValues<RiskBand>().Select(b => $"{b.Label()} {s.Range(b)}")) +
                  $". Direction of travel since {register.Comparison?.Description ?? UkDates.Long(register.Since)}.", sizeHalfPoints: small);
+        if (register.AsAt is { } asAt)
+            doc.Para($"As at {UkDates.Long(asAt)}, the papers deadline: risks added and changes made after it are not shown.", bold: true, sizeHalfPoints: small);
 
         int[] widths = [450, 1300, 1150, 1150, 600, 850, 330, 330, 620, 1350, 330, 330, 620, 1350, 800, 750, 850, 330, 330, 620];
         var table = doc.Table(widths);

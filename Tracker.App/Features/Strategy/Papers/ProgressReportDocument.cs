@@ -36,11 +36,13 @@ public sealed class ProgressReportDocument(StrategyQueries queries, IOptions<Pap
         Classification? classification = null, DateTimeOffset? asAt = null)
     {
         if (await LoadAsync(quarter, strategyId, ct, asAt) is not { } view) return false;
-        Write(stream, view, firstPage, classification);
+        // The cut-off is the first instant after the deadline day ends: the day before it is the deadline.
+        Write(stream, view, firstPage, classification, asAt is { } at ? DateOnly.FromDateTime(UkDates.ToLondon(at.AddTicks(-1))) : null);
         return true;
     }
 
-    public void Write(Stream stream, StrategyView view, int? firstPage = null, Classification? classification = null)
+    /// <param name="asAt">The papers deadline the report stands at, said at its head.</param>
+    public void Write(Stream stream, StrategyView view, int? firstPage = null, Classification? classification = null, DateOnly? asAt = null)
     {
         var produced = DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
         var title = $"{view.Quarter.Label} progress report";
@@ -51,6 +53,9 @@ public sealed class ProgressReportDocument(StrategyQueries queries, IOptions<Pap
         doc.Para(settings.Value.Partnership, bold: true, align: DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Center);
         doc.Para($"{view.Title}: progress report for {view.Quarter.Label} ({UkDates.Long(view.Quarter.Start)} to {UkDates.Long(view.Quarter.End)})",
             align: DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Center);
+        if (asAt is { } day)
+            doc.Para($"As at {UkDates.Long(day)}, the papers deadline: updates, figures and overrides recorded after it are not shown.", bold: true,
+                align: DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Center);
 
         var metricsLeft = view.Metrics.ToList();
         var aboutMetrics = view.Priorities.SelectMany(p => p.Objectives)
