@@ -168,7 +168,7 @@ public sealed class QuestionsLogTests(TrackerAppFactory app) : ComponentTestCont
         var cut = Render<QuestionsLogSection>(p => p.Add(c => c.MeetingId, id));
         cut.WaitForElement($"[data-delete-question='{saved.Id}']");
 
-        await cut.Find($"[data-delete-question='{saved.Id}']").ClickAsync(new());
+        _ = cut.Find($"[data-delete-question='{saved.Id}']").ClickAsync(new()); // its handler waits for the confirmation
         host.WaitForAssertion(() => Assert.Contains("Delete the question from Cllr Kate Lymer", host.Markup));
         await host.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").ClickAsync(new());
 
