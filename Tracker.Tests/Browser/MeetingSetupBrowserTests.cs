@@ -59,7 +59,8 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
 
         // Attendance: three members present, one with apologies, four also present (one a substitute).
         foreach (var member in new[] { "Peter Sibley", "Toby Smith", "Colin Carswell" })
-            await clerk.Locator("tr[data-member]", new() { HasText = member }).GetByLabel("Present").CheckAsync();
+            // By the member's own cell: a present member's "substitute for" list names the others.
+            await clerk.Locator("tr[data-member]", new() { Has = clerk.Locator("td:first-child", new() { HasText = member }) }).GetByLabel("Present").CheckAsync();
         var absentee = clerk.Locator("tr[data-member]").Filter(new() { HasNotText = "Peter Sibley" }).Filter(new() { HasNotText = "Toby Smith" })
             .Filter(new() { HasNotText = "Colin Carswell" }).First;
         var absenteeName = (await absentee.Locator("td").First.TextContentAsync())!.Split(',')[0].Trim();
