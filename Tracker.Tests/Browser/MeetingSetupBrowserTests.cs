@@ -78,6 +78,9 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
 
         Assert.Equal(2, screens.Count);
         var id = int.Parse(new Uri(clerk.Url).AbsolutePath.Split('/')[2]);
+        // The list shows the choice at once; the save follows over the circuit.
+        for (var i = 0; i < 50 && !await browser.App.WithDbAsync(db => db.Attendance.AnyAsync(a => a.MeetingId == id && a.SubstituteFor == absenteeName)); i++)
+            await Task.Delay(100);
         var (agenda, attendance) = await browser.App.WithDbAsync(async db => (
             await db.AgendaItems.Where(a => a.MeetingId == id).OrderBy(a => a.Order).Select(a => a.Number + " " + a.Title).ToListAsync(),
             await db.Attendance.Where(a => a.MeetingId == id).Select(a => new { a.Kind, a.Name, a.SubstituteFor }).ToListAsync()));
