@@ -17,6 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-5461}
 VIEWERS=${VIEWERS:-"50 200"}
+FANOUT_PATHS=${FANOUT_PATHS:-"/risks /risks/1"}   # e.g. FANOUT_PATHS=/risks VIEWERS=1000
 MEMORY_VIEWERS=${MEMORY_VIEWERS:-200}
 CHANGES=${CHANGES:-200}
 CIRCUITS_ONLY=${CIRCUITS_ONLY:-}
@@ -74,7 +75,7 @@ if want fanout; then
   echo "| page | viewers | delivered / expected | p50 | p95 | p99 | max | from the save's request |"
   echo "|---|---|---|---|---|---|---|---|"
   for n in $VIEWERS; do
-    for path in /risks /risks/$RISK; do
+    for path in $FANOUT_PATHS; do
       start_app
       load fanout --path "$path" --viewers "$n" --changes "$CHANGES" --risk $RISK --server-pid "$app_pid" | tee "$work/fanout.txt" | grep '^#' >&2 || true
       grep '^|' "$work/fanout.txt" | sed "s#^| 127.0.0.1:$PORT (saving instance)#| \`$path\`#"

@@ -4,54 +4,165 @@ namespace Tracker.App.Live;
 
 /// <summary>
 /// A circuit's view of the change feed. A component follows topics and gets one call per burst of
-/// commits (coalesced over <see cref="CoalesceWindow"/>), on its own dispatcher, and one call with no
-/// changes after the browser reconnects, or the instance's change relay does, when it may have missed some. Other people's changes are
-/// announced once per page to screen readers.
+/// commits (coalesced over <see cref="CoalesceWindow"/>), on its own dispatcher, never two at once, and
+/// one call with no changes after the browser reconnects, or the instance's change relay does, when it
+/// may have missed some. While the browser is away (a closed or sleeping tab whose circuit is kept for a
+/// quick reconnect) the circuit follows nothing: its subscriptions are dropped and taken again when it
+/// comes back, with a reload. Other people's changes are announced once per page to screen readers.
 /// </summary>
-public sealed class LiveUpdates(ChangeFeed feed, LiveAnnouncer announcer, CircuitEvents circuit, ICurrentUser user)
+public sealed class LiveUpdates : IDisposable
 {
     /// <summary>Long enough to fold a save's several events (and a quick series of saves) into one re-render.</summary>
     public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(25);
 
+    readonly ChangeFeed _feed;
+    readonly LiveAnnouncer _announcer;
+    readonly CircuitEvents _circuit;
+    readonly ICurrentUser _user;
+    readonly Lock _lock = new();
+    readonly HashSet<Following> _following = [];
+    bool _disposed;
+
+    public LiveUpdates(ChangeFeed feed, LiveAnnouncer announcer, CircuitEvents circuit, ICurrentUser user)
+    {
+        _feed = feed;
+        _announcer = announcer;
+        _circuit = circuit;
+        _user = user;
+        // One handler per circuit (not per component): the feed's and the circuit's event lists stay short.
+        circuit.Disconnected += Pause;
+        circuit.Reconnected += Resume;
+        feed.ReloadRequested += ReloadAll;
+    }
+
     /// <param name="topics">"risks", "risks:12", "meeting:3", …</param>
     /// <param name="onChanged">Reloads what the component shows: the changes of the burst, or none after a reconnect.</param>
     /// <param name="dispatch">The component's <c>InvokeAsync</c>.</param>
+    /// <remarks>Blazor calls components and circuit handlers on the circuit's dispatcher, so following and the
+    /// browser going and coming back never interleave.</remarks>
     public IDisposable Follow(IEnumerable<string> topics, Func<IReadOnlyList<ChangeEvent>, Task> onChanged, Func<Func<Task>, Task> dispatch)
     {
-        var follower = new Follower(onChanged, dispatch, announcer, user.UserId);
-        // While the browser is away (a closed tab whose circuit is kept for a quick reconnect) nothing is
-        // rendered for it: a reconnect reloads everything instead.
-        var subscriptions = topics.Distinct().Select(topic => feed.Subscribe(topic, change =>
+        var following = new Following(this, [.. topics.Distinct()], new Follower(onChanged, dispatch, _announcer, _user.UserId));
+        lock (_lock)
         {
-            if (circuit.IsConnected) follower.Add(change);
-        })).ToList();
-        circuit.Reconnected += follower.Reload;
-        // Another instance's changes may have been missed while the relay reconnected.
-        feed.ReloadRequested += follower.Reload;
-        return new Unfollow(() =>
-        {
-            circuit.Reconnected -= follower.Reload;
-            feed.ReloadRequested -= follower.Reload;
-            foreach (var subscription in subscriptions) subscription.Dispose();
-            follower.Stop();
-        });
+            if (_disposed) return following;
+            _following.Add(following);
+        }
+        if (_circuit.IsConnected) following.Subscribe();
+        return following;
     }
 
-    sealed class Unfollow(Action dispose) : IDisposable
+    Following[] Current()
     {
-        int _disposed;
-        public void Dispose()
+        lock (_lock) return [.. _following];
+    }
+
+    /// <summary>The browser went away: nothing is rendered for it, so nothing is followed until it is back.</summary>
+    void Pause()
+    {
+        foreach (var following in Current()) following.Unsubscribe();
+    }
+
+    /// <summary>The browser came back: follow again and reload once, as changes were missed meanwhile.</summary>
+    void Resume()
+    {
+        foreach (var following in Current())
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) dispose();
+            following.Subscribe();
+            following.Follower.Reload();
         }
     }
 
-    sealed class Follower(Func<IReadOnlyList<ChangeEvent>, Task> onChanged, Func<Func<Task>, Task> dispatch,
+    /// <summary>The relay reconnected (another instance's changes may be lost): connected circuits reload; a
+    /// disconnected one reloads when its browser comes back anyway.</summary>
+    void ReloadAll()
+    {
+        if (!_circuit.IsConnected) return;
+        foreach (var following in Current()) following.Follower.Reload();
+    }
+
+    public void Dispose()
+    {
+        _circuit.Disconnected -= Pause;
+        _circuit.Reconnected -= Resume;
+        _feed.ReloadRequested -= ReloadAll;
+        Following[] all;
+        lock (_lock)
+        {
+            _disposed = true;
+            all = [.. _following];
+            _following.Clear();
+        }
+        foreach (var following in all) following.Dispose();
+    }
+
+    /// <summary>One component's topics: subscribed while the browser is connected.</summary>
+    sealed class Following(LiveUpdates live, string[] topics, Follower follower) : IDisposable
+    {
+        readonly Lock _lock = new();
+        List<IDisposable>? _subscriptions;
+        bool _disposed;
+
+        public Follower Follower => follower;
+
+        public void Subscribe()
+        {
+            lock (_lock)
+            {
+                if (_disposed || _subscriptions is not null) return;
+                _subscriptions = [.. topics.Select(topic => live._feed.Subscribe(topic, change =>
+                {
+                    // A publish already under way as the browser drops: nothing is rendered for it.
+                    if (live._circuit.IsConnected) follower.Add(change);
+                }))];
+            }
+        }
+
+        public void Unsubscribe()
+        {
+            List<IDisposable>? subscriptions;
+            lock (_lock)
+            {
+                subscriptions = _subscriptions;
+                _subscriptions = null;
+            }
+            foreach (var subscription in subscriptions ?? []) subscription.Dispose();
+            follower.DropPending();
+        }
+
+        public void Dispose()
+        {
+            lock (_lock)
+            {
+                if (_disposed) return;
+                _disposed = true;
+            }
+            lock (live._lock) live._following.Remove(this);
+            Unsubscribe();
+            follower.Stop();
+        }
+    }
+
+    /// <summary>
+    /// Delivers one component's changes, one delivery at a time: changes (and reload requests) that arrive
+    /// while the component is still reloading wait and go together in the next delivery. Every change
+    /// added is delivered in some delivery that starts after it was added, unless the component stops
+    /// following or its browser goes away (then a reload follows its return).
+    /// </summary>
+    /// <remarks>
+    /// The invariant that makes that true: <c>_running</c> is set, under the lock, by whoever adds work to
+    /// an idle follower, and it is cleared, under the same lock, only by the delivery loop at the moment it
+    /// finds nothing left to deliver. So work added while the loop runs (before, during or just after a
+    /// delivery) is always seen by the loop's next look, and work added after the loop's last look starts a
+    /// new loop. The loop never captures the caller's synchronization context (a save on another circuit's
+    /// dispatcher); it runs on the thread pool and enters the component's dispatcher only to deliver.
+    /// </remarks>
+    internal sealed class Follower(Func<IReadOnlyList<ChangeEvent>, Task> onChanged, Func<Func<Task>, Task> dispatch,
         LiveAnnouncer announcer, string? userId)
     {
         readonly Lock _lock = new();
         List<ChangeEvent> _pending = [];
-        bool _scheduled, _stopped;
+        bool _reload, _running, _stopped;
 
         public void Add(ChangeEvent change)
         {
@@ -59,45 +170,119 @@ public sealed class LiveUpdates(ChangeFeed feed, LiveAnnouncer announcer, Circui
             {
                 if (_stopped) return;
                 _pending.Add(change);
-                if (_scheduled) return;
-                _scheduled = true;
+                if (_running) return;
+                _running = true;
             }
-            _ = FlushLaterAsync();
+            Start();
         }
 
-        public void Reload() => _ = DeliverAsync([]);
+        /// <summary>Reload everything (a delivery with no changes), after anything already pending.</summary>
+        public void Reload()
+        {
+            lock (_lock)
+            {
+                if (_stopped) return;
+                _reload = true;
+                if (_running) return;
+                _running = true;
+            }
+            Start();
+        }
+
+        /// <summary>The browser went away: what was pending is dropped (the reload on its return covers it).</summary>
+        public void DropPending()
+        {
+            lock (_lock) _pending = [];
+        }
 
         public void Stop()
         {
-            lock (_lock) _stopped = true;
-        }
-
-        async Task FlushLaterAsync()
-        {
-            await Task.Delay(CoalesceWindow);
-            List<ChangeEvent> batch;
             lock (_lock)
             {
-                batch = _pending;
+                _stopped = true;
                 _pending = [];
-                _scheduled = false;
-                if (_stopped) return;
+                _reload = false;
             }
-            foreach (var change in batch.Where(c => c.ByUserId is null || c.ByUserId != userId))
-                announcer.Announce(change);
-            await DeliverAsync(batch);
+        }
+
+        void Start() => ThreadPool.UnsafeQueueUserWorkItem(static follower => _ = follower.RunAsync(), this, preferLocal: false);
+
+        async Task RunAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(CoalesceWindow).ConfigureAwait(false);
+                    List<ChangeEvent> batch;
+                    bool reload;
+                    lock (_lock)
+                    {
+                        batch = _pending;
+                        reload = _reload;
+                        _pending = [];
+                        _reload = false;
+                        if (_stopped || (batch.Count == 0 && !reload))
+                        {
+                            _running = false;
+                            return;
+                        }
+                    }
+                    if (batch.Count > 0)
+                    {
+                        // A component following "risks" and "risks:3" hears a change of R3 on both.
+                        if (batch.Count > 1) batch = [.. batch.Distinct()];
+                        Announce(batch);
+                        await DeliverAsync(batch).ConfigureAwait(false);
+                    }
+                    // After the changes: a reload shows everything, whatever a component made of the changes.
+                    if (reload) await DeliverAsync([]).ConfigureAwait(false);
+                    // Nothing came while it reloaded: done, without waiting out another window (a timer per
+                    // follower per save is what 1,000 viewers' followers would otherwise contend on).
+                    lock (_lock)
+                    {
+                        if (_stopped || (_pending.Count == 0 && !_reload))
+                        {
+                            _running = false;
+                            return;
+                        }
+                    }
+                }
+            }
+            catch (Exception)
+            {
+                // Not expected (deliveries and announcements catch their own); never leave the follower
+                // marked as running with nobody running it.
+                bool again;
+                lock (_lock)
+                {
+                    again = !_stopped && (_pending.Count > 0 || _reload);
+                    _running = again;
+                }
+                if (again) Start();
+            }
+        }
+
+        void Announce(List<ChangeEvent> batch)
+        {
+            foreach (var change in batch)
+            {
+                if (change.ByUserId is not null && change.ByUserId == userId) continue;
+                try { announcer.Announce(change); }
+                catch (Exception) { /* the live region is gone with its layout: nothing to say it in */ }
+            }
         }
 
         async Task DeliverAsync(IReadOnlyList<ChangeEvent> batch)
         {
             try
             {
-                await dispatch(() => onChanged(batch));
+                await dispatch(() => onChanged(batch)).ConfigureAwait(false);
             }
             catch (Exception)
             {
-                // The circuit is gone or the component was disposed while the burst was pending:
-                // nothing is shown any more, so there is nothing to refresh.
+                // The circuit is gone, the component was disposed while the burst was pending, or its
+                // reload failed: the next change or reload tries again.
             }
         }
     }

@@ -103,8 +103,13 @@ public sealed class PostgreSqlChangeRelay : BackgroundService, IChangeRelay
     void SendPresence(IReadOnlyList<TopicViewers> topics)
     {
         var batch = new List<TopicViewers>();
-        foreach (var topic in topics)
+        foreach (var whole in topics)
         {
+            // A topic whose viewers alone would not fit (hundreds of distinct people) is sent with as many
+            // as fit: the count the others show is then short, never the relay broken.
+            var topic = whole;
+            while (topic.Viewers.Count > 1 && Encoding.UTF8.GetByteCount(Serialize(new Message(InstanceId, "p", Presence: [topic]))) > MaxPayload)
+                topic = topic with { Viewers = [.. topic.Viewers.Take(topic.Viewers.Count / 2)] };
             batch.Add(topic);
             if (batch.Count > 1 && Encoding.UTF8.GetByteCount(Serialize(new Message(InstanceId, "p", Presence: batch))) > MaxPayload)
             {
@@ -195,60 +200,97 @@ public sealed class PostgreSqlChangeRelay : BackgroundService, IChangeRelay
         }
     }
 
-    /// <summary>One message at a time, in order, off the listening connection's thread.</summary>
+    /// <summary>
+    /// Off the listening connection's thread, whatever has arrived since the last round at once: every
+    /// change of the round is published in one go (several saves of one record become one event for each
+    /// subscriber, see <see cref="ChangeFeed.OnePerRecord"/>), so a burst of notifications on a busy
+    /// instance costs its circuits one reload, not one each. Presence, hellos and reload requests are
+    /// applied in order; a reload request is answered once a round, after the round's changes.
+    /// </summary>
     async Task DispatchAsync(CancellationToken stoppingToken)
     {
+        var round = new List<Message>();
         try
         {
-            await foreach (var message in _inbox.Reader.ReadAllAsync(stoppingToken))
+            while (await _inbox.Reader.WaitToReadAsync(stoppingToken))
             {
-                try
-                {
-                    var now = _clock.GetUtcNow();
-                    switch (message.Type)
-                    {
-                        case "c" when message.Changes is { Count: > 0 } changes:
-                            await _feed.PublishRelayedAsync(changes, stoppingToken);
-                            break;
-                        case "p" when message.Presence is { } topics:
-                            foreach (var topic in topics) _presence.ApplyRemote(message.Instance, topic.Topic, topic.Viewers, now);
-                            _presence.Heard(message.Instance, now);
-                            break;
-                        case "h":
-                            // A new or reconnected instance: it does not know our viewers yet.
-                            SendAllPresence();
-                            break;
-                        case "r":
-                            _feed.RequestReload();
-                            break;
-                        case "b":
-                            _presence.ForgetRemote(message.Instance, DateTimeOffset.MinValue);
-                            break;
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    _logger.LogWarning(ex, "A relayed {Type} message could not be applied", message.Type);
-                }
+                round.Clear();
+                while (round.Count < MaxRound && _inbox.Reader.TryRead(out var message)) round.Add(message);
+                await ApplyAsync(round, stoppingToken);
             }
         }
         catch (OperationCanceledException) { }
     }
 
-    async Task SendAsync(CancellationToken stoppingToken)
+    /// <summary>The most messages applied in one round (a long backlog still moves in steps).</summary>
+    const int MaxRound = 500;
+
+    async Task ApplyAsync(IReadOnlyList<Message> round, CancellationToken stoppingToken)
     {
+        var changes = new List<ChangeEvent>();
+        bool reload = false, hello = false;
+        var now = _clock.GetUtcNow();
+        foreach (var message in round)
+        {
+            try
+            {
+                switch (message.Type)
+                {
+                    case "c" when message.Changes is { Count: > 0 } relayed:
+                        changes.AddRange(relayed);
+                        break;
+                    case "p" when message.Presence is { } topics:
+                        foreach (var topic in topics) _presence.ApplyRemote(message.Instance, topic.Topic, topic.Viewers, now);
+                        _presence.Heard(message.Instance, now);
+                        break;
+                    case "h":
+                        // A new or reconnected instance: it does not know our viewers yet.
+                        hello = true;
+                        break;
+                    case "r":
+                        reload = true;
+                        break;
+                    case "b":
+                        _presence.ForgetRemote(message.Instance, DateTimeOffset.MinValue);
+                        break;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "A relayed {Type} message could not be applied", message.Type);
+            }
+        }
         try
         {
-            await foreach (var payload in _outbox.Reader.ReadAllAsync(stoppingToken))
+            if (changes.Count > 0) await _feed.PublishRelayedAsync(changes, stoppingToken);
+            if (reload) _feed.RequestReload();
+            if (hello) SendAllPresence();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Relayed changes could not be applied");
+        }
+        if (round.Count > 1) _logger.LogDebug("Applied {Messages} relayed messages together ({Changes} changes)", round.Count, changes.Count);
+    }
+
+    /// <summary>
+    /// Sends what is queued: each round takes everything waiting (up to <see cref="MaxRound"/>) and sends it
+    /// in one statement, one <c>pg_notify</c> per payload in order, so a burst of saves costs one round trip.
+    /// </summary>
+    async Task SendAsync(CancellationToken stoppingToken)
+    {
+        var payloads = new List<string>();
+        try
+        {
+            while (await _outbox.Reader.WaitToReadAsync(stoppingToken))
             {
+                payloads.Clear();
+                while (payloads.Count < MaxRound && _outbox.Reader.TryRead(out var payload)) payloads.Add(payload);
                 for (var attempt = 0; ; attempt++)
                 {
                     try
                     {
-                        await using var command = _senders.CreateCommand("SELECT pg_notify(@channel, @payload)");
-                        command.Parameters.AddWithValue("channel", Channel);
-                        command.Parameters.AddWithValue("payload", payload);
-                        await command.ExecuteNonQueryAsync(stoppingToken);
+                        await NotifyAsync(payloads, stoppingToken);
                         break;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException && attempt < 3)
@@ -265,6 +307,18 @@ public sealed class PostgreSqlChangeRelay : BackgroundService, IChangeRelay
             }
         }
         catch (OperationCanceledException) { }
+    }
+
+    async Task NotifyAsync(IReadOnlyList<string> payloads, CancellationToken cancellationToken)
+    {
+        await using var command = payloads.Count == 1
+            ? _senders.CreateCommand("SELECT pg_notify(@channel, @payload)")
+            // WITH ORDINALITY … ORDER BY: the notifications go out in the order they were queued.
+            : _senders.CreateCommand("SELECT pg_notify(@channel, p.payload) FROM unnest(@payloads) WITH ORDINALITY AS p(payload, n) ORDER BY p.n");
+        command.Parameters.AddWithValue("channel", Channel);
+        if (payloads.Count == 1) command.Parameters.AddWithValue("payload", payloads[0]);
+        else command.Parameters.AddWithValue("payloads", payloads.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     async Task HeartbeatAsync(CancellationToken stoppingToken)

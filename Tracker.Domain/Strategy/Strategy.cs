@@ -34,6 +34,28 @@ public sealed class Strategy : Entity
     }
 }
 
+/// <summary>A strategy's years, enough to tell which strategy a quarter belongs to.</summary>
+public sealed record StrategyPeriod(int Id, int StartYear, int EndYear, bool IsRetired)
+{
+    public bool Covers(FinancialQuarter quarter) => StartYear <= quarter.Year && quarter.Year <= EndYear;
+
+    /// <summary>
+    /// The strategy of a quarter, which is the current strategy when the quarter is the one under review:
+    /// of the strategies not retired, the one whose years cover the quarter (the latest to start if
+    /// several do); failing that, the latest to start on or before the quarter (a strategy runs on until
+    /// the next one starts); failing that (a quarter before them all), the first. Null when there is none. No flag to set:
+    /// a new strategy becomes current when its first quarter comes under review, and the one it replaces
+    /// becomes history, still reachable by naming it or one of its quarters.
+    /// </summary>
+    public static int? For(IEnumerable<StrategyPeriod> strategies, FinancialQuarter quarter)
+    {
+        var live = strategies.Where(s => !s.IsRetired).OrderByDescending(s => s.StartYear).ThenByDescending(s => s.Id).ToList();
+        return (live.FirstOrDefault(s => s.Covers(quarter))
+                ?? live.FirstOrDefault(s => s.StartYear <= quarter.Year)
+                ?? live.LastOrDefault())?.Id;
+    }
+}
+
 /// <summary>"Priority One – Safer Neighbourhoods", led by a partner.</summary>
 public sealed class Priority : Entity
 {

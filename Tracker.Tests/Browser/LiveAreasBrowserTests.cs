@@ -15,7 +15,7 @@ public sealed class LiveAreasBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-live-status]").First).ToHaveAttributeAsync("data-state", "connected");
 
     Task<int> ActionIdAsync(string number) =>
-        browser.App.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title.Contains("2020")).Select(a => a.Id).SingleAsync());
+        browser.App.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title == SampleStrategies.Current).Select(a => a.Id).SingleAsync());
 
     [Fact]
     public async Task ActionRag_LeadSaves_ChairsDashboardOverviewAndReportUpdateWithoutReload()

@@ -33,7 +33,7 @@ public sealed class RiskBrowserTests(BrowserFixture browser)
 
         // Filters fold out and change the address; the register follows.
         await page.Locator("[data-filters-toggle]").ClickAsync();
-        await ChooseAsync(page, "Category", "L – Legal");
+        await page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "L – Legal" });
         await page.WaitForURLAsync(url => url.Contains("category=L"));
         await Assertions.Expect(page.Locator("[data-risk-table] tbody tr[data-risk]")).ToHaveCountAsync(5);
         await page.AssertNoAxeViolationsAsync();
@@ -49,6 +49,34 @@ public sealed class RiskBrowserTests(BrowserFixture browser)
             await page.OpenAsync(url);
             Assert.True(await SidewaysScrollAsync(page) <= 0, $"{url} scrolls sideways at 390px");
         }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Shell_Phone390_MenuOpensOverThePageAndClosesWithEscape()
+    {
+        var page = await browser.SignedInPageAsync("member", 390, 844);
+        await page.OpenAsync("/risks");
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        var drawer = page.Locator("#navigation");
+        await Assertions.Expect(drawer).ToBeHiddenAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await menu.ClickAsync();
+        await Assertions.Expect(drawer).ToBeVisibleAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(drawer.Locator("a[aria-current=page]")).ToHaveTextAsync("Risk register");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(drawer).ToBeHiddenAsync();
+        await Assertions.Expect(menu).ToBeFocusedAsync();
+
+        // A link in the open menu navigates (in the circuit) and closes the menu.
+        await menu.ClickAsync();
+        await drawer.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/risks"));
+        await Assertions.Expect(drawer).ToBeHiddenAsync();
         await page.Context.CloseAsync();
     }
 

@@ -7,11 +7,15 @@ using StrategyEntity = Tracker.Domain.Strategy.Strategy;
 namespace Tracker.App.Data.SampleData;
 
 /// <summary>
-/// The strategy of the Quarter Four 2020/21 progress report: Priority One – Safer Neighbourhoods as
-/// the report gives it (objectives 1–8, their actions and Quarter Four updates, converted from the
-/// report's HTML to plain paragraphs and "- " list lines) and its metrics table (Rolling Year Jan 21);
-/// Priorities Two to Four with a few actions and earlier quarters in varied RAG; and updates for the
-/// recent quarters, relative to today, so that the current cycle of meetings has papers. Development only.
+/// Two strategies that tell one story. The current one, the Safer Bromley Strategy 2024–27 (its years
+/// cover the quarter under review, so every page defaults to it), with updates for each quarter since
+/// 2024/25 Q1, the sample lead's actions partly outstanding for the quarter the next Strategic Group
+/// meeting reviews, and rolling-year metrics (see StrategySampleData.Current.cs). And, as history, the
+/// strategy of the Quarter Four 2020/21 progress report: Priority One – Safer Neighbourhoods as the
+/// report gives it (objectives 1–8, their actions and Quarter Four updates, converted from the report's
+/// HTML to plain paragraphs and "- " list lines) and its metrics table (Rolling Year Jan 21); Priorities
+/// Two to Four with a few actions and earlier quarters of 2020/21 in varied RAG. The current strategy is
+/// seeded first, so its actions come first by id. Development only.
 /// </summary>
 public sealed partial class StrategySampleData(TimeProvider clock) : ISampleData
 {
@@ -26,6 +30,14 @@ public sealed partial class StrategySampleData(TimeProvider clock) : ISampleData
         var groups = await db.Groups.ToDictionaryAsync(g => g.ShortName, cancellationToken);
 
         db.RagDefinitions.AddRange(Rag.All.Select(r => new RagDefinition { Status = r, Definition = Rag.DefaultDefinitions[r] }));
+
+        // The quarter the next Strategic Group meeting of the sample cycle reviews (FinancialQuarter.ReviewedBy its papers deadline).
+        var today = DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow()));
+        var underReview = FinancialQuarter.ReviewedBy(StrategicGroupCycle.For(today).Next.AddDays(-Tracker.Domain.Meetings.Meeting.DefaultPapersDeadlineDays));
+        var current = SeedCurrentStrategy(people, partners, groups, underReview, today);
+        db.Strategies.Add(current);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Metrics.AddRange(CurrentStrategyMetrics(current, underReview));
 
         var strategy = new StrategyEntity { Title = "Safer Bromley Partnership Strategy 2020–23", StartYear = 2020, EndYear = 2022 };
         db.Strategies.Add(strategy);
@@ -56,7 +68,6 @@ public sealed partial class StrategySampleData(TimeProvider clock) : ISampleData
 
         SeedPriorityOne(strategy, partners, Act, Update);
         SeedOtherPriorities(strategy, partners, Act, Update);
-        SeedRecentQuarters(strategy, people, DateOnly.FromDateTime(UkDates.ToLondon(clock.GetUtcNow())));
         await db.SaveChangesAsync(cancellationToken);
 
         var priorities = strategy.Priorities.ToDictionary(p => p.Number);

@@ -326,17 +326,18 @@ public sealed class ReminderService(
     /// <summary>
     /// The actions without an update for <paramref name="quarter"/>, by each person who should give it:
     /// its owners and its owning sub-group's leads (as "Your updates" lists them). Retired actions,
-    /// objectives, priorities and strategies, and signed-off quarters are left out.
+    /// objectives and priorities, earlier strategies and signed-off quarters are left out.
     /// </summary>
     static async Task<Dictionary<int, List<OutstandingAction>>> OutstandingByLeadAsync(TrackerDbContext db, FinancialQuarter quarter, CancellationToken ct)
     {
-        // As "Your updates" and the completeness board: every strategy not retired (whatever years its title names).
-        var live = await db.Strategies.AsNoTracking().Where(s => !s.IsRetired).Select(s => s.Id).ToListAsync(ct);
+        // As "My updates" and the completeness board: the current strategy only (the one whose years cover the
+        // quarter under review); an earlier strategy is history and is not chased for this quarter.
+        var current = await Tracker.App.Features.Strategy.StrategyQueries.StrategyOfQuarterAsync(db, quarter, ct);
         var locked = await db.QuarterLocks.AsNoTracking().Where(l => l.Year == quarter.Year && l.Quarter == quarter.Quarter)
             .Select(l => l.StrategyId).ToListAsync(ct);
         var actions = await db.StrategyActions.AsNoTracking()
             .Where(a => !a.IsRetired && !a.Objective!.IsRetired && !a.Objective.Priority!.IsRetired
-                        && live.Contains(a.Objective.Priority.StrategyId) && !locked.Contains(a.Objective.Priority.StrategyId)
+                        && a.Objective.Priority.StrategyId == current && !locked.Contains(a.Objective.Priority.StrategyId)
                         && !a.Updates.Any(u => u.Year == quarter.Year && u.Quarter == quarter.Quarter))
             .OrderBy(a => a.Objective!.Priority!.Number).ThenBy(a => a.Objective!.Order).ThenBy(a => a.Order)
             .Select(a => new

@@ -20,6 +20,8 @@ public static class RiskEndpoints
 
     public static void MapRiskEndpoints(this IEndpointRouteBuilder app)
     {
+        // Made at start-up, so the register's cache hears every commit to a risk before any circuit reloads on it.
+        app.ServiceProvider.GetRequiredService<RiskDataCache>();
         app.MapGet("/risks/export.csv", async (RiskRegisterQueries risks, CancellationToken ct) =>
         {
             var csv = await risks.ExportCsvAsync(ct);

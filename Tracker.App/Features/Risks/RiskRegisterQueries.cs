@@ -23,26 +23,40 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
     public RiskPermissions Permissions => _permissions;
 
     /// <summary>From the app-wide cache when there is one; a service built by hand in a test reads the database.</summary>
-    Task<RiskData> DataAsync(CancellationToken ct) => cache is null ? LoadDataAsync(ct) : cache.GetAsync(LoadDataAsync, ct);
+    internal Task<RiskData> DataAsync(CancellationToken ct) => cache is null ? LoadDataAsync(ct) : cache.GetAsync(LoadDataAsync, LoadRisksAsync, ct);
 
-    async Task<RiskData> LoadDataAsync(CancellationToken ct)
+    /// <summary>Everything the register reads, as one immutable snapshot.</summary>
+    internal async Task<RiskData> LoadDataAsync(CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var settings = await db.RiskSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == RiskSettings.SingletonId, ct) ?? new RiskSettings();
         var categories = (await db.RiskCategories.AsNoTracking().ToListAsync(ct))
             .OrderBy(c => RiskCategory.Codes.ToList().IndexOf(c.Code)).Select(c => new RiskCategoryRow(c.Code, c.Label, c.Appetite)).ToList();
-        var risks = await db.Risks.AsNoTracking().Include(r => r.FurtherActions).Include(r => r.Assessments).Include(r => r.Reviews)
-            .AsSplitQuery().ToListAsync(ct);
+        var risks = await RisksAsync(db.Risks, ct);
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Kind).ThenBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
-        var records = risks.Select(r => new RiskRecord(r.Id, r.Version, r.Reference, r.Title, r.Cause, r.Impact, r.Categories, r.OwnerGroupId,
+        return RiskData.Create(RiskMatrix.From(settings), categories, risks, groups.ToDictionary(g => g.Id, g => g.Name),
+            groups.Select(g => (g.Id, g.Name)).ToList());
+    }
+
+    /// <summary>The risks with these ids as they are now (a deleted one is simply not there): a save refreshes only its risk.</summary>
+    internal async Task<IReadOnlyList<RiskRecord>> LoadRisksAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var wanted = ids.ToList();
+        return await RisksAsync(db.Risks.Where(r => wanted.Contains(r.Id)), ct);
+    }
+
+    static async Task<List<RiskRecord>> RisksAsync(IQueryable<Risk> query, CancellationToken ct)
+    {
+        var risks = await query.AsNoTracking().Include(r => r.FurtherActions).Include(r => r.Assessments).Include(r => r.Reviews)
+            .AsSplitQuery().ToListAsync(ct);
+        return risks.Select(r => new RiskRecord(r.Id, r.Version, r.Reference, r.Title, r.Cause, r.Impact, r.Categories, r.OwnerGroupId,
             r.Gross, r.Controls, r.Net, r.Target, r.ReviewFrequencyMonths, r.NextReviewDate, r.Status, r.ClosingNote,
             r.Assessments.OrderBy(a => a.AssessedOn).ThenBy(a => a.Id)
                 .Select(a => new AssessmentRow(a.AssessedOn, a.AssessedBy, a.Gross, a.Net, a.Target, a.Note)).ToList(),
             r.FurtherActions.OrderBy(a => a.Order).Select(a => new FurtherActionRow(a.Id, a.Version, a.Description, a.Owner, a.Rag, a.TargetDate)).ToList(),
             r.Reviews.OrderByDescending(v => v.ReviewedOn).ThenByDescending(v => v.Id)
                 .Select(v => new ReviewRow(v.ReviewedOn, v.ReviewedBy, v.Note, v.AgreedChanges)).ToList())).ToList();
-        return new RiskData(RiskMatrix.From(settings), categories, records, groups.ToDictionary(g => g.Id, g => g.Name),
-            groups.Select(g => (g.Id, g.Name)).ToList(), risks.SelectMany(r => r.Reviews).Select(v => v.ReviewedOn).Distinct().ToList());
     }
 
     public async Task<RiskSettings> GetSettingsAsync(CancellationToken ct = default) => (await DataAsync(ct)).Matrix.ToSettings();

@@ -1,28 +1,23 @@
 using Tracker.App.Common;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Tracker.App.Data;
 using Tracker.Domain.Common;
 using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
 
 /// <summary>One row per action for a quarter, for partners who work in spreadsheets.</summary>
-public sealed class StrategyExport(IDbContextFactory<TrackerDbContext> dbs, StrategyQueries queries)
+public sealed class StrategyExport(StrategyQueries queries)
 {
     public static readonly string[] Header =
         ["Strategy", "Priority", "Objective", "Action", "Owners", "Lead partner", "Target date", "Year", "Quarter", "RAG", "Update", "Updated by", "Updated at"];
 
     public async Task<string> CsvAsync(FinancialQuarter quarter, int? strategyId, CancellationToken ct = default)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var ids = strategyId is { } one ? [one]
-            : await db.Strategies.AsNoTracking().Where(s => !s.IsRetired).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         var csv = new StringBuilder();
         CsvCells.AppendRow(csv, Header);
-        foreach (var id in ids)
+        // The strategy asked for, or the strategy of the quarter (the current one for the quarter under review), as the pages show.
+        if (await queries.ResolveStrategyIdAsync(strategyId, quarter, ct) is { } id && await queries.LoadAsync(id, quarter, ct) is { } view)
         {
-            if (await queries.LoadAsync(id, quarter, ct) is not { } view) continue;
             foreach (var priority in view.Priorities)
             foreach (var objective in priority.Objectives)
             foreach (var action in objective.Actions)
@@ -40,5 +35,4 @@ public sealed class StrategyExport(IDbContextFactory<TrackerDbContext> dbs, Stra
         }
         return csv.ToString();
     }
-
 }

@@ -3,7 +3,10 @@ using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
 
-public sealed record StrategyOption(int Id, string Title);
+public sealed record StrategyOption(int Id, string Title, int StartYear, int EndYear)
+{
+    public bool Covers(FinancialQuarter quarter) => StartYear <= quarter.Year && quarter.Year <= EndYear;
+}
 
 public sealed record UpdateView(int Id, int QuarterKey, RagStatus Rag, string Narrative, string? EvidenceLink, string AuthorName, DateTimeOffset RecordedAt);
 
@@ -44,7 +47,11 @@ public sealed record StrategyView(int Id, string Title, FinancialQuarter Quarter
 public sealed record TimelineEntry(FinancialQuarter Quarter, UpdateView? Current, IReadOnlyList<UpdateView> Earlier, bool Locked);
 
 public sealed record ActionDetail(int StrategyId, string StrategyTitle, string PriorityHeading, string ObjectiveTitle, int ObjectiveNumber,
-    ActionView Action, IReadOnlyList<TimelineEntry> Timeline, bool CanUpdate);
+    ActionView Action, IReadOnlyList<TimelineEntry> Timeline, bool CanUpdate)
+{
+    /// <summary>The action's strategy has ended and a later one takes the updates for the quarter under review.</summary>
+    public bool IsHistory { get; init; }
+}
 
 public enum MyUpdateState
 {

@@ -70,21 +70,37 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
     // Titles ordinally, as SQLite's default collation compared them when this was a query.
     static List<StrategyOption> ListStrategies(StrategyData data) =>
         data.Strategies.Where(s => !s.IsRetired).OrderByDescending(s => s.StartYear).ThenBy(s => s.Title, StringComparer.Ordinal)
-            .Select(s => new StrategyOption(s.Id, s.Title)).ToList();
+            .Select(s => new StrategyOption(s.Id, s.Title, s.StartYear, s.EndYear)).ToList();
 
-    public async Task<int?> ResolveStrategyIdAsync(int? requested, CancellationToken ct = default) =>
-        ResolveStrategyId(await DataAsync(ct), requested);
+    /// <summary>
+    /// The strategy a page shows: the one asked for, or else the strategy of <paramref name="quarter"/>
+    /// (the quarter under review when none is given): that is the current strategy (see <see cref="StrategyPeriod.For"/>).
+    /// </summary>
+    public async Task<int?> ResolveStrategyIdAsync(int? requested, FinancialQuarter? quarter = null, CancellationToken ct = default) =>
+        ResolveStrategyId(await DataAsync(ct), requested, quarter ?? (await cycle.NowAsync(ct)).Quarter);
 
-    static int? ResolveStrategyId(StrategyData data, int? requested)
+    /// <summary>
+    /// A page's strategy and quarter from its query string: the quarter asked for or the quarter under
+    /// review; the strategy asked for or the strategy of that quarter. Null when there is no strategy.
+    /// </summary>
+    public async Task<(int StrategyId, FinancialQuarter Quarter)?> ResolveAsync(int? strategy, int? year, int? quarter, CancellationToken ct = default)
     {
-        if (requested is not null && data.Find(requested.Value) is not null) return requested;
-        var all = ListStrategies(data);
-        return all.Count == 0 ? null : all[0].Id;
+        var q = FinancialQuarter.TryCreate(year, quarter, out var asked) ? asked : (await cycle.NowAsync(ct)).Quarter;
+        return ResolveStrategyId(await DataAsync(ct), strategy, q) is { } id ? (id, q) : null;
     }
 
-    /// <summary>The quarter to show when none is asked for: the quarter under review.</summary>
-    public async Task<FinancialQuarter> QuarterOrDefaultAsync(int strategyId, int? year, int? quarter, CancellationToken ct = default) =>
-        FinancialQuarter.TryCreate(year, quarter, out var q) ? q : (await cycle.NowAsync(ct)).Quarter;
+    /// <summary>The current strategy: the one that takes the updates for the quarter under review.</summary>
+    public Task<int?> CurrentStrategyIdAsync(CancellationToken ct = default) => ResolveStrategyIdAsync(null, null, ct);
+
+    static int? ResolveStrategyId(StrategyData data, int? requested, FinancialQuarter quarter)
+    {
+        if (requested is not null && data.Find(requested.Value) is not null) return requested;
+        return StrategyPeriod.For(data.Strategies.Select(s => new StrategyPeriod(s.Id, s.StartYear, s.EndYear, s.IsRetired)), quarter);
+    }
+
+    /// <summary>The current strategy read straight from the database, for writers that do not use the cache (the reminders).</summary>
+    public static async Task<int?> StrategyOfQuarterAsync(TrackerDbContext db, FinancialQuarter quarter, CancellationToken ct) =>
+        StrategyPeriod.For(await db.Strategies.AsNoTracking().Select(s => new StrategyPeriod(s.Id, s.StartYear, s.EndYear, s.IsRetired)).ToListAsync(ct), quarter);
 
     /// <summary>
     /// The strategy as it stood in a quarter: each action's current update, roll-ups and metrics. With
@@ -246,8 +262,10 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
             return new TimelineEntry(q, rows.FirstOrDefault(), rows.Skip(1).ToList(), locks.Contains(q.Key));
         }).ToList();
         var view = ToView(action, action.CurrentUpdate(current), null);
+        var underReview = (await cycle.NowAsync(ct)).Quarter;
+        var isHistory = underReview > strategy.LastQuarter && await StrategyOfQuarterAsync(db, underReview, ct) is { } currentStrategy && currentStrategy != strategy.Id;
         return new ActionDetail(strategy.Id, strategy.Title, action.Objective.Priority.Heading, action.Objective.Title,
-            action.Objective.Number, view, timeline, StrategyPermissions.CanUpdate(user, action));
+            action.Objective.Number, view, timeline, StrategyPermissions.CanUpdate(user, action)) { IsHistory = isHistory };
     }
 
     /// <summary>The signed-in lead's actions for the quarter under review: theirs, or their sub-group's.</summary>
@@ -258,12 +276,14 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
         await using var db = await dbs.CreateDbContextAsync(ct);
         var definitions = await DefinitionsAsync(db, ct);
         if (user.PersonId is not { } me) return new MyUpdatesView(review, [], definitions);
+        // Only the current strategy's actions: an earlier strategy is history and takes no updates for this quarter.
+        if (await StrategyOfQuarterAsync(db, quarter, ct) is not { } strategyId) return new MyUpdatesView(review, [], definitions);
         // Updates up to this quarter: this quarter's status and the last one before it (what a lead carries forward).
         var actions = await db.StrategyActions.AsNoTracking().AsSplitQuery()
             .Include(a => a.OwningGroup)
             .Include(a => a.Updates.Where(u => u.Year * 10 + u.Quarter <= quarter.Year * 10 + quarter.Quarter))
             .Include(a => a.Objective!).ThenInclude(o => o.Priority)
-            .Where(a => !a.IsRetired && !a.Objective!.IsRetired
+            .Where(a => !a.IsRetired && !a.Objective!.IsRetired && a.Objective.Priority!.StrategyId == strategyId && !a.Objective.Priority.IsRetired
                         && (a.Owners.Any(o => o.PersonId == me) || a.OwningGroup!.Members.Any(m => m.PersonId == me && m.IsLead)))
             .ToListAsync(ct);
         var locked = (await db.QuarterLocks.AsNoTracking().Where(l => l.Year == quarter.Year && l.Quarter == quarter.Quarter)
@@ -329,8 +349,8 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
     {
         // One read of the cached data for the strategy and the view of the quarter under review.
         var data = await DataAsync(ct);
-        if (ResolveStrategyId(data, null) is not { } id) return null;
         var quarter = (await cycle.NowAsync(ct)).Quarter;
+        if (ResolveStrategyId(data, null, quarter) is not { } id) return null;
         if (View(data, id, quarter, withMetricsAndLock: false) is not { } view) return null;
         RagStatus?[] scale = [RagStatus.Red, RagStatus.Amber, RagStatus.Green, RagStatus.Blue, null];
         var priorities = view.Priorities.Select(p => new PrioritySummary(p.Heading,

@@ -28,10 +28,14 @@ public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICu
             .Include(a => a.Owners)
             .Include(a => a.OwningGroup).ThenInclude(g => g!.Members)
             .Include(a => a.Updates)
-            .Include(a => a.Objective!).ThenInclude(o => o.Priority)
+            .Include(a => a.Objective!).ThenInclude(o => o.Priority!).ThenInclude(p => p.Strategy)
             .SingleOrDefaultAsync(a => a.Id == actionId, ct);
         if (action is null) return SaveResult.Missing();
         if (quarter > cycle.CurrentQuarter) return SaveResult.Invalid("", $"You cannot update {quarter.Label} yet: it has not started");
+        // An earlier strategy is history: once a later strategy covers the quarter, the updates go to that one.
+        var strategy = action.Objective!.Priority!.Strategy!;
+        if (quarter > strategy.LastQuarter && await StrategyQueries.StrategyOfQuarterAsync(db, quarter, ct) is { } current && current != strategy.Id)
+            return SaveResult.Invalid("", $"You cannot update this action for {quarter.Label}: the {strategy.Title} ended with {strategy.LastQuarter.Label} and is kept as history");
 
         var input = new QuarterlyUpdateInput(submission.Rag, submission.Narrative, submission.EvidenceLink, action.LastUpdateBefore(quarter)?.Rag);
         var errors = _validator.Check(input);
@@ -42,8 +46,7 @@ public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICu
                 ? $"You can only update actions that you or a sub-group you lead own. {action.Label} is not one of them"
                 : "You cannot update actions: members can read the strategy but not change it");
 
-        var strategyId = action.Objective!.Priority!.StrategyId;
-        if (await LockRefusalAsync(db, strategyId, quarter, submission.LockReason, ct, nameof(UpdateSubmission.LockReason)) is { } refused) return refused;
+        if (await LockRefusalAsync(db, strategy.Id, quarter, submission.LockReason, ct, nameof(UpdateSubmission.LockReason)) is { } refused) return refused;
 
         var result = await db.SaveVersionedAsync(action, loadedVersion, () => Values(action, quarter), () =>
         {

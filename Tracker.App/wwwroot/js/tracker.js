@@ -32,3 +32,32 @@ document.addEventListener("keydown", (event) => {
 if (!window.Blazor) {
   document.querySelector(".static-page [data-error-summary]")?.focus();
 }
+
+// The main menu below 960 px (MainLayout.razor): MudBlazor's CSS hides the drawer while it carries
+// "mud-drawer--initial"; the menu button takes the class off (the drawer opens over the page, with a
+// scrim) and puts it back. Escape, the scrim and following a link close it. All in the browser.
+(() => {
+  const parts = () => ({
+    toggle: document.querySelector("[data-menu-toggle]"),
+    drawer: document.querySelector("[data-menu-drawer]"),
+    overlay: document.querySelector("[data-menu-close]"),
+  });
+  const setOpen = (open, focusButton) => {
+    const { toggle, drawer, overlay } = parts();
+    if (!toggle || !drawer) return;
+    drawer.classList.toggle("mud-drawer--initial", !open);
+    if (overlay) overlay.hidden = !open;
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    if (focusButton) toggle.focus();
+  };
+  const isOpen = () => parts().toggle?.getAttribute("aria-expanded") === "true";
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    if (target.closest("[data-menu-toggle]")) setOpen(!isOpen(), false);
+    else if (isOpen() && (target.closest("[data-menu-close]") || target.closest("[data-menu-drawer] a"))) setOpen(false, false);
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && isOpen()) setOpen(false, true);
+  });
+})();

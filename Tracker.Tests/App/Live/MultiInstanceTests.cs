@@ -120,6 +120,37 @@ public sealed class MultiInstanceTests(TwoInstancesFixture instances) : IClassFi
     }
 
     [ProviderFact]
+    public async Task Burst_OfRelayedChanges_EveryRecordReachesBWithItsLatestVersion()
+    {
+        // 300 changes queued on A at once go out in a few statements and are published on B in a few
+        // rounds; none is lost and the last version of each record is the one B ends with.
+        var relayA = instances.A.Services.GetRequiredService<IChangeRelay>();
+        var feedB = instances.B.Services.GetRequiredService<ChangeFeed>();
+        var feedA = instances.A.Services.GetRequiredService<ChangeFeed>();
+        var latest = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var onA = 0;
+        var versionBefore = feedB.VersionOf("burst");
+        using var subscriptionB = feedB.Subscribe("burst", e => latest.AddOrUpdate(e.Key, e.Version, (_, v) => Math.Max(v, e.Version)));
+        using var subscriptionA = feedA.Subscribe("burst", _ => Interlocked.Increment(ref onA));
+        var at = DateTimeOffset.UtcNow;
+        for (var version = 1; version <= 30; version++)
+            for (var record = 0; record < 10; record++)
+                relayA.Send([new ChangeEvent("burst", $"{record}", "updated", $"Record {record}", version, "Test", at)]);
+
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (latest.Count < 10 || latest.Values.Any(v => v < 30))
+        {
+            Assert.True(DateTime.UtcNow < until, $"B has {latest.Count} records, lowest version {latest.Values.DefaultIfEmpty().Min()}");
+            await Task.Delay(20);
+        }
+        var rounds = feedB.VersionOf("burst") - versionBefore;
+        Assert.InRange(rounds, 1, 300);
+        // A's own notifications came back to it and were ignored.
+        await Task.Delay(200);
+        Assert.Equal(0, Volatile.Read(ref onA));
+    }
+
+    [ProviderFact]
     public async Task Presence_ViewerOnInstanceA_CountedOnInstanceB()
     {
         var presenceA = instances.A.Services.GetRequiredService<Presence>();

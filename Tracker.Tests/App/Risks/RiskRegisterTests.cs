@@ -112,6 +112,31 @@ public sealed class RiskRegisterTests(TrackerAppFactory app) : ComponentTestCont
     }
 
     [Fact]
+    public async Task Register_Filters_PlainLabelledControlsThatChangeTheAddress()
+    {
+        var cut = await OpenRegisterAsync("sort=reference");
+        string Uri() => Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri;
+        Assert.Equal("Search the register", cut.Find("label[for=q]").TextContent);
+        cut.Find("[data-filters-toggle]").Click();
+        Assert.Equal("true", cut.Find("[data-filters-toggle]").GetAttribute("aria-expanded"));
+        foreach (var (id, label) in new[] { ("group", "Owner group"), ("category", "Category"), ("band", "Band"), ("scores", "Band of which score"),
+                     ("status", "Status"), ("sort", "Sort by"), ("since", "Direction of travel since") })
+        {
+            Assert.Equal(label, cut.Find($"label[for={id}]").TextContent);
+            Assert.NotNull(cut.Find($"#{id}"));
+        }
+        Assert.Equal("reference", cut.Find("select#sort option[selected]").GetAttribute("value"));
+
+        cut.Find("select#category").Change("L");
+        Assert.EndsWith("/risks?category=L&sort=reference", Uri());
+        cut.Find("#q").Change("youth");
+        Assert.Contains("q=youth", Uri());
+        // Typing follows once it pauses.
+        cut.Find("#q").Input("burglary");
+        cut.WaitForAssertion(() => Assert.Contains("q=burglary", Uri()));
+    }
+
+    [Fact]
     public async Task Register_ChangeEvent_ReloadsTheRows()
     {
         var cut = await OpenRegisterAsync("sort=reference");

@@ -15,8 +15,9 @@ public sealed class ActionUpdateTests(TrackerAppFactory app) : ComponentTestCont
     // What the pages default to: the quarter the next Strategic Group meeting reviews.
     FinancialQuarter Current => App.QuarterUnderReview();
 
-    Task<int> ActionIdAsync(string number) =>
-        App.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title.Contains("2020"))
+    /// <summary>An action of Priority One of the current strategy (the one taking updates), or of the 2020–23 strategy kept as history.</summary>
+    Task<int> ActionIdAsync(string number, string strategy = SampleStrategies.Current) =>
+        App.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title == strategy)
             .Select(a => a.Id).SingleAsync());
 
     Task<List<QuarterlyUpdate>> UpdatesAsync(int actionId, FinancialQuarter q) =>
@@ -56,7 +57,7 @@ public sealed class ActionUpdateTests(TrackerAppFactory app) : ComponentTestCont
         var versionsAfter = await App.WithDbAsync(db => db.StrategyActions.ToDictionaryAsync(a => a.Id, a => a.Version));
         Assert.Equal([id], versionsAfter.Where(v => versionsBefore[v.Key] != v.Value).Select(v => v.Key));
 
-        var strategy = await App.WithDbAsync(db => db.Strategies.Where(s => s.Title.Contains("2020")).Select(s => s.Id).FirstAsync());
+        var strategy = await App.WithDbAsync(db => db.Strategies.Where(s => s.Title == SampleStrategies.Current).Select(s => s.Id).SingleAsync());
         var report = Render<ReportBody>(p => p.Add(r => r.View, Circuit<StrategyQueries>().LoadAsync(strategy, Current).Result!));
         var row = report.Find("[data-report-action='5.1']");
         Assert.Contains("Two deployable cameras are out of action.", row.TextContent);
@@ -67,7 +68,8 @@ public sealed class ActionUpdateTests(TrackerAppFactory app) : ComponentTestCont
         var page = Render<ActionPage>(p => p.Add(a => a.Id, id));
         page.WaitForAssertion(() => Assert.Contains("has been saved", page.Find("[data-saved]").TextContent));
         Assert.Equal("Amber", page.Find($"[data-quarter='{Current.Key}'] [data-rag]").GetAttribute("data-rag"));
-        Assert.Equal("Green", page.Find("[data-quarter='20204'] [data-rag]").GetAttribute("data-rag"));
+        // The quarter before keeps the sample's Amber (two cameras awaiting repair).
+        Assert.Equal("Amber", page.Find($"[data-quarter='{Current.Previous.Key}'] [data-rag]").GetAttribute("data-rag"));
     }
 
     [Fact]
@@ -181,8 +183,9 @@ public sealed class ActionUpdateTests(TrackerAppFactory app) : ComponentTestCont
     [Fact]
     public async Task Lock_ChairSignsOff_LeadRefusedAdministratorNeedsReasonAndIsAudited()
     {
-        var strategy = await App.WithDbAsync(db => db.Strategies.Where(s => s.Title.Contains("2020")).Select(s => s.Id).FirstAsync());
-        var id = await ActionIdAsync("3.1");
+        // History: the 2020–23 strategy's Quarter Four 2020/21, signed off and corrected.
+        var strategy = await App.WithDbAsync(db => db.Strategies.Where(s => s.Title == SampleStrategies.History).Select(s => s.Id).SingleAsync());
+        var id = await ActionIdAsync("3.1", SampleStrategies.History);
         var q4 = new FinancialQuarter(2020, 4);
 
         await SignInAsAsync("chair");

@@ -14,7 +14,8 @@ public sealed class CompletenessTests(TrackerAppFactory app) : ComponentTestCont
     // What the pages default to: the quarter the next Strategic Group meeting reviews.
     FinancialQuarter Current => App.QuarterUnderReview();
 
-    Task<int> StrategyIdAsync() => App.WithDbAsync(db => db.Strategies.Where(s => s.Title.Contains("2020")).Select(s => s.Id).FirstAsync());
+    // The current strategy: the one taking updates for the quarter under review.
+    Task<int> StrategyIdAsync() => App.WithDbAsync(db => db.Strategies.Where(s => s.Title == SampleStrategies.Current).Select(s => s.Id).SingleAsync());
 
     [Fact]
     public async Task CompletenessAsync_Lead_CountsAgreeWithTheirMyUpdates()

@@ -14,7 +14,7 @@ public sealed class OverridesTests(TrackerAppFactory app) : ComponentTestContext
     [Fact]
     public async Task Override_ChairOverridesPriorityWithReason_ShownAsOverridden()
     {
-        var strategy = await App.WithDbAsync(db => db.Strategies.Where(s => s.Title.Contains("2020")).Select(s => s.Id).FirstAsync());
+        var strategy = await App.WithDbAsync(db => db.Strategies.Where(s => s.Title == SampleStrategies.History).Select(s => s.Id).SingleAsync());
         var priority = await App.WithDbAsync(db => db.Priorities.Where(p => p.Number == 4 && p.StrategyId == strategy).Select(p => p.Id).SingleAsync());
         var q3 = new FinancialQuarter(2020, 3);
         var (scope, service) = await AsAsync<StrategyService>("chair");

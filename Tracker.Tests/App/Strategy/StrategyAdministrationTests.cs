@@ -19,15 +19,17 @@ public sealed class StrategyAdministrationTests(TrackerAppFactory app) : Compone
 
     NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
-    Task<int> StrategyIdAsync() => App.WithDbAsync(db => db.Strategies.Where(s => s.Title.Contains("2020")).Select(s => s.Id).FirstAsync());
+    Task<int> StrategyIdAsync() => App.WithDbAsync(db => db.Strategies.Where(s => s.Title == SampleStrategies.History).Select(s => s.Id).SingleAsync());
 
     Task<int> PriorityIdAsync(int number) =>
-        App.WithDbAsync(db => db.Priorities.Where(p => p.Number == number && p.Strategy!.Title.Contains("2020")).Select(p => p.Id).FirstAsync());
+        App.WithDbAsync(db => db.Priorities.Where(p => p.Number == number && p.Strategy!.Title == SampleStrategies.History).Select(p => p.Id).FirstAsync());
 
     Task<int> ObjectiveIdAsync(int priority, int number) =>
-        App.WithDbAsync(db => db.Objectives.Where(o => o.Priority!.Number == priority && o.Number == number && o.Priority.Strategy!.Title.Contains("2020")).Select(o => o.Id).SingleAsync());
+        App.WithDbAsync(db => db.Objectives.Where(o => o.Priority!.Number == priority && o.Number == number && o.Priority.Strategy!.Title == SampleStrategies.History).Select(o => o.Id).SingleAsync());
 
-    Task<int> MetricIdAsync(string name) => App.WithDbAsync(db => db.Metrics.Where(m => m.Name == name).Select(m => m.Id).FirstAsync());
+    // The 2020–23 strategy's metrics (history): the current strategy has some of the same names.
+    Task<int> MetricIdAsync(string name) => App.WithDbAsync(db => db.Metrics
+        .Where(m => m.Name == name && db.Strategies.Any(s => s.Id == m.StrategyId && s.Title == SampleStrategies.History)).Select(m => m.Id).SingleAsync());
 
     static IReadOnlyList<string> Summary<T>(IRenderedComponent<T> cut) where T : IComponent =>
         cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim()).ToList();

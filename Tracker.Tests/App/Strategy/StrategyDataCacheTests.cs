@@ -19,16 +19,18 @@ public sealed class StrategyDataCacheTests(TrackerAppFactory app) : IClassFixtur
     // What the pages default to: the quarter the next Strategic Group meeting reviews.
     FinancialQuarter Current => app.QuarterUnderReview();
 
-    Task<int> ActionIdAsync(string number) =>
-        app.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1).Select(a => a.Id).SingleAsync());
+    Task<int> ActionIdAsync(string number, string strategy) =>
+        app.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title == strategy)
+            .Select(a => a.Id).SingleAsync());
 
-    Task<int> StrategyIdAsync() => app.WithDbAsync(db => db.Strategies.Where(s => s.Title.Contains("2020")).Select(s => s.Id).FirstAsync());
+    Task<int> StrategyIdAsync(string title) => app.WithDbAsync(db => db.Strategies.Where(s => s.Title == title).Select(s => s.Id).SingleAsync());
 
     [Fact]
     public async Task ReportAndDashboard_UpdateSavedAfterTheyWereRead_ShownOnTheVeryNextRequest()
     {
-        var strategy = await StrategyIdAsync();
-        var id = await ActionIdAsync("1.1");
+        // The current strategy: the dashboard shows it for the quarter under review.
+        var strategy = await StrategyIdAsync(SampleStrategies.Current);
+        var id = await ActionIdAsync("1.1", SampleStrategies.Current);
         var member = await app.SignInAsync("member");
         var reportUrl = $"/actions/report?strategy={strategy}&year={Current.Year}&quarter={Current.Quarter}";
         var amberBefore = await PriorityOneAmberOnDashboardAsync(member);
@@ -65,8 +67,8 @@ public sealed class StrategyDataCacheTests(TrackerAppFactory app) : IClassFixtur
     [Fact]
     public async Task Overview_OwnersChangedAfterItWasRead_ShownOnTheVeryNextRequest()
     {
-        var strategy = await StrategyIdAsync();
-        var id = await ActionIdAsync("1.3");
+        var strategy = await StrategyIdAsync(SampleStrategies.History);
+        var id = await ActionIdAsync("1.3", SampleStrategies.History);
         var member = await app.SignInAsync("member");
         var url = $"/actions?strategy={strategy}&year=2020&quarter=4";
         var before = (await member.GetPageAsync(url)).QuerySelector("[data-action='1.3']")!.TextContent;

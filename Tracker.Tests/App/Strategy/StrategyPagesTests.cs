@@ -12,10 +12,10 @@ namespace Tracker.Tests.App.Strategy;
 /// </summary>
 public sealed class StrategyPagesTests(TrackerAppFactory app) : IClassFixture<TrackerAppFactory>
 {
-    Task<int> StrategyIdAsync() => app.WithDbAsync(db => db.Strategies.Where(s => s.Title.Contains("2020")).Select(s => s.Id).FirstAsync());
+    Task<int> StrategyIdAsync() => app.WithDbAsync(db => db.Strategies.Where(s => s.Title == SampleStrategies.History).Select(s => s.Id).SingleAsync());
 
     Task<int> ActionIdAsync(string number) =>
-        app.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title.Contains("2020")).Select(a => a.Id).SingleAsync());
+        app.WithDbAsync(db => db.StrategyActions.Where(a => a.Number == number && a.Objective!.Priority!.Number == 1 && a.Objective.Priority.Strategy!.Title == SampleStrategies.History).Select(a => a.Id).SingleAsync());
 
     [Fact]
     public async Task Overview_Quarter4Of2020_RollUpsAndActions()
@@ -79,6 +79,8 @@ public sealed class StrategyPagesTests(TrackerAppFactory app) : IClassFixture<Tr
         var quarters = page.QuerySelectorAll("[data-quarter]").Select(q => int.Parse(q.GetAttribute("data-quarter")!)).ToList();
         var first = start is { } s ? FinancialQuarter.Containing(s) : new FinancialQuarter(2020, 1);
         Assert.Equal(first.Key, quarters.Min());
+        // A strategy kept as history: its actions' timelines stop at its last quarter, not today.
+        Assert.Equal(new FinancialQuarter(2022, 4).Key, quarters.Max());
         Assert.Equal("Green", page.QuerySelector("[data-quarter='20204'] [data-rag]")!.GetAttribute("data-rag"));
     }
 

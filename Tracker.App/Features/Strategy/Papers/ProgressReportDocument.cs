@@ -23,10 +23,10 @@ public sealed class ProgressReportDocument(StrategyQueries queries, IOptions<Pap
 
     public static string FileName(FinancialQuarter q) => $"progress-report-{q.Year}-q{q.Quarter}.docx";
 
-    /// <summary>The strategy asked for (or the current one) in a quarter; null when there is no strategy.</summary>
+    /// <summary>The strategy asked for (or the strategy of the quarter: the current one for the quarter under review) in a quarter; null when there is no strategy.</summary>
     public async Task<StrategyView?> LoadAsync(FinancialQuarter quarter, int? strategyId, CancellationToken ct, DateTimeOffset? asAt = null)
     {
-        if (await queries.ResolveStrategyIdAsync(strategyId, ct) is not { } id) return null;
+        if (await queries.ResolveStrategyIdAsync(strategyId, quarter, ct) is not { } id) return null;
         return await queries.LoadAsync(id, quarter, ct, asAt);
     }
 
