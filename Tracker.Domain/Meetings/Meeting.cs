@@ -213,6 +213,32 @@ public sealed class Meeting : Entity
         Renumber(_agenda.OrderBy(a => a.Order).ToList());
     }
 
+    /// <summary>
+    /// Someone attends as substitute for <paramref name="absent"/>, a member: the member is recorded as
+    /// having sent apologies (a row is added, returned in <paramref name="apologies"/>, if they have none).
+    /// Null when done; refused, with the reason, if the member is recorded as present or also present.
+    /// </summary>
+    public string? SubstituteFor(Person absent, Attendance? substitute, out Attendance? apologies)
+    {
+        apologies = null;
+        var row = _attendance.FirstOrDefault(a => a != substitute && a.PersonId == absent.Id);
+        if (row is null)
+        {
+            apologies = AddAttendance(AttendanceKind.Apologies, Meetings.Attendance.MinutesName(absent), absent);
+            return null;
+        }
+        return row.Kind == AttendanceKind.Apologies ? null : $"{absent.Name} is recorded as present, so no one can attend as their substitute";
+    }
+
+    /// <summary>Null when <paramref name="person"/> may be recorded as attending; refused while someone attends as their substitute.</summary>
+    public string? CheckAttending(Person person, AttendanceKind kind, Attendance? row)
+    {
+        if (kind == AttendanceKind.Apologies) return null;
+        var substitute = _attendance.FirstOrDefault(a => a != row && a.SubstituteFor == person.Name);
+        return substitute is null ? null
+            : $"{substitute.Person?.Name ?? substitute.Name} attended as substitute for {person.Name}: change that first, or record {person.Name}'s apologies";
+    }
+
     public void RemoveAttendance(Attendance row)
     {
         _attendance.Remove(row);
@@ -299,5 +325,20 @@ public sealed class Attendance : Entity
     public static string MinutesName(Person person) =>
         string.IsNullOrWhiteSpace(person.RoleTitle) ? person.Name : $"{person.Name} ({person.RoleTitle})";
 
-    public string Describe() => SubstituteFor is null ? Name : $"{Name} attended as substitute for {SubstituteFor}";
+    /// <summary>One line on its own: a substitute reads "Conal Percy (London Ambulance Service) (substituting for Colin Powell)".</summary>
+    public string Describe() => SubstituteFor is null ? Name : $"{Name} (substituting for {SubstituteFor})";
+
+    /// <summary>
+    /// Each line as the minutes print it (see 003's minute 101): a substitute "(substituting for …)",
+    /// and the member they stood in for, among the apologies, "Colin Powell (London Ambulance Service);
+    /// Conal Percy attended as substitute". Load <see cref="Person"/> for the plain names.
+    /// </summary>
+    public static IReadOnlyList<string> Describe(IReadOnlyList<Attendance> rows) =>
+        rows.Select(row =>
+        {
+            if (row.Kind != AttendanceKind.Apologies || row.Person is not { } person) return row.Describe();
+            var substitutes = rows.Where(s => s != row && s.SubstituteFor == person.Name && s.Kind != AttendanceKind.Apologies)
+                .Select(s => s.Person?.Name ?? s.Name).ToList();
+            return substitutes.Count == 0 ? row.Name : $"{row.Name}; {string.Join(" and ", substitutes)} attended as substitute";
+        }).ToList();
 }

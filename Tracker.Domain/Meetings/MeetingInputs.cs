@@ -47,8 +47,11 @@ public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
     }
 }
 
-/// <summary>What the clerk types to record a minute item, with an optional first resolution.</summary>
-public sealed record MinuteItemInput(string? Number, string? Title, string? Text, string? Resolution, string? Owners, bool NeedsAction);
+/// <summary>
+/// What the clerk types to record a minute item, with an optional first resolution; once the minutes
+/// are agreed an item added is a correction and needs a reason (<see cref="CorrectionReason"/>).
+/// </summary>
+public sealed record MinuteItemInput(string? Number, string? Title, string? Text, string? Resolution, string? Owners, bool NeedsAction, string? Reason = null);
 
 public sealed class MinuteItemInputValidator : AbstractValidator<MinuteItemInput>
 {
@@ -69,13 +72,13 @@ public sealed class MinuteItemInputValidator : AbstractValidator<MinuteItemInput
         RuleFor(m => m.Owners)
             .NotEmpty().WithMessage("Enter who owns the action, for example AM/RV, SBP or All Partners")
             .When(m => m.NeedsAction);
-        Include(new PlainTextRules<MinuteItemInput>([nameof(MinuteItemInput.Text), nameof(MinuteItemInput.Resolution)],
+        Include(new PlainTextRules<MinuteItemInput>([nameof(MinuteItemInput.Text), nameof(MinuteItemInput.Resolution), nameof(MinuteItemInput.Reason)],
             new Dictionary<string, string> { [nameof(MinuteItemInput.Text)] = "minute text" }));
     }
 }
 
-/// <summary>A further resolution on an existing minute item.</summary>
-public sealed record ResolutionInput(string? Text, string? Owners, bool NeedsAction);
+/// <summary>A further resolution on an existing minute item; once the minutes are agreed it needs a reason.</summary>
+public sealed record ResolutionInput(string? Text, string? Owners, bool NeedsAction, string? Reason = null);
 
 public sealed class ResolutionInputValidator : AbstractValidator<ResolutionInput>
 {
@@ -87,7 +90,7 @@ public sealed class ResolutionInputValidator : AbstractValidator<ResolutionInput
         RuleFor(r => r.Owners)
             .NotEmpty().WithMessage("Enter who owns the action, for example AM/RV, SBP or All Partners")
             .When(r => r.NeedsAction);
-        Include(new PlainTextRules<ResolutionInput>([nameof(ResolutionInput.Text)], new Dictionary<string, string> { [nameof(ResolutionInput.Text)] = "resolution" }));
+        Include(new PlainTextRules<ResolutionInput>([nameof(ResolutionInput.Text), nameof(ResolutionInput.Reason)], new Dictionary<string, string> { [nameof(ResolutionInput.Text)] = "resolution" }));
     }
 }
 

@@ -115,13 +115,28 @@ public sealed class MinuteCorrection : Entity
     public MinuteItem? MinuteItem { get; set; }
     /// <summary>The resolution corrected, when it was a resolution (no key: the minute item owns the history).</summary>
     public int? ResolutionId { get; set; }
-    /// <summary>"Title", "Minute", "Resolution", "Action owners".</summary>
+    /// <summary>
+    /// "Title", "Minute", "Resolution", "Action owners" for a change of wording; <see cref="ItemAdded"/>
+    /// or <see cref="ResolutionAdded"/> for an item or resolution added after the minutes were agreed.
+    /// </summary>
     public required string Field { get; set; }
     public string Before { get; set; } = "";
     public string After { get; set; } = "";
     public required string Reason { get; set; }
     public required string CorrectedBy { get; set; }
     public DateTimeOffset CorrectedAt { get; set; }
+
+    /// <summary>A minute item added to minutes already agreed: shown as "Added on … by …: reason".</summary>
+    public const string ItemAdded = "Minute added";
+    /// <summary>A resolution added to a minute of minutes already agreed.</summary>
+    public const string ResolutionAdded = "Resolution added";
+
+    public bool IsAddition => Field is ItemAdded or ResolutionAdded;
+
+    /// <summary>Records that <paramref name="item"/> (or its <paramref name="resolution"/>) was added after the minutes were agreed, and why.</summary>
+    public static MinuteCorrection Added(MinuteItem item, Resolution? resolution, string reason, string by, DateTimeOffset at) =>
+        Of(item, resolution, resolution is null ? ItemAdded : ResolutionAdded, "",
+            resolution?.Text ?? $"{item.MinuteNumber} {item.Title}", reason, by, at);
 
     public static MinuteCorrection Of(MinuteItem item, Resolution? resolution, string field, string before, string after, string reason, string by, DateTimeOffset at) => new()
     {

@@ -51,6 +51,33 @@ public static class MinuteNumbering
         return new MinuteNumber(parent, next.ToString());
     }
 
+    /// <summary>
+    /// The number an item added to minutes already agreed takes: after the meeting's last item, without
+    /// renumbering anything. The next whole number if no later meeting has used one after it (112 → 113),
+    /// else the next sub-item of the meeting's last number (112 → 112a, 112b → 112c).
+    /// </summary>
+    public static MinuteNumber NextAddition(IReadOnlyCollection<MinuteNumber> meetingItems, IReadOnlyCollection<MinuteNumber> usedInSequence)
+    {
+        if (meetingItems.Count == 0) return Next(usedInSequence);
+        var last = meetingItems.Max();
+        return usedInSequence.Any(n => n.Number > last.Number) ? NextSubItem(usedInSequence, last.Number) : new MinuteNumber(last.Number + 1);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="number"/> may be given to an item added to minutes already agreed: it
+    /// must come after the meeting's last item and before any later meeting's numbers, so no agreed
+    /// minute is renumbered and the series stays in meeting order.
+    /// </summary>
+    public static string? CheckAddition(MinuteNumber number, IReadOnlyCollection<MinuteNumber> meetingItems, IReadOnlyCollection<MinuteNumber> usedInSequence)
+    {
+        if (Check(number, usedInSequence) is { } problem) return problem;
+        if (meetingItems.Count == 0) return null;
+        var last = meetingItems.Max();
+        if (number.CompareTo(last) < 0 || usedInSequence.Any(n => !meetingItems.Contains(n) && n.CompareTo(last) > 0 && n.CompareTo(number) < 0))
+            return $"These minutes have been agreed: number the new item after minute {last} without renumbering, like {NextAddition(meetingItems, usedInSequence)}";
+        return null;
+    }
+
     /// <summary>Null when the number may be used; otherwise why not, in GOV.UK wording.</summary>
     public static string? Check(MinuteNumber number, IReadOnlyCollection<MinuteNumber> usedInSequence)
     {
@@ -76,28 +103,48 @@ public static class MinuteReordering
 {
     public static IReadOnlyDictionary<MinuteNumber, MinuteNumber> Move(IReadOnlyCollection<MinuteNumber> meetingItems, MinuteNumber item, int by)
     {
+        if (by == 0 || !meetingItems.Contains(item)) return new Dictionary<MinuteNumber, MinuteNumber>();
+        var order = item.IsSubItem
+            ? meetingItems.Where(n => n.Number == item.Number && n.IsSubItem).Order().ToList()
+            : meetingItems.Where(n => !n.IsSubItem).Order().ToList();
+        var from = order.IndexOf(item);
+        var to = from + Math.Sign(by);
+        return to < 0 || to >= order.Count ? new Dictionary<MinuteNumber, MinuteNumber>() : MoveTo(meetingItems, item, order[to])!;
+    }
+
+    /// <summary>
+    /// Moves an item to where <paramref name="target"/> is (as a drag drops it), the items between
+    /// shifting one place: the same as moving it one place at a time. An item dropped on a sub-item
+    /// goes to that sub-item's item; a sub-item moves only among its item's sub-items (null: not allowed).
+    /// </summary>
+    public static IReadOnlyDictionary<MinuteNumber, MinuteNumber>? MoveTo(IReadOnlyCollection<MinuteNumber> meetingItems, MinuteNumber item, MinuteNumber target)
+    {
         var changes = new Dictionary<MinuteNumber, MinuteNumber>();
-        if (by == 0 || !meetingItems.Contains(item)) return changes;
+        if (!meetingItems.Contains(item) || !meetingItems.Contains(target)) return changes;
         if (item.IsSubItem)
         {
+            if (!target.IsSubItem || target.Number != item.Number) return null;
             var siblings = meetingItems.Where(n => n.Number == item.Number && n.IsSubItem).Order().ToList();
-            var i = siblings.IndexOf(item);
-            var j = i + Math.Sign(by);
-            if (j < 0 || j >= siblings.Count) return changes;
-            changes[siblings[i]] = siblings[j];
-            changes[siblings[j]] = siblings[i];
+            foreach (var (was, now) in Reordered(siblings, siblings.IndexOf(item), siblings.IndexOf(target))) changes[was] = now;
             return changes;
         }
         var runs = meetingItems.Select(n => n.Number).Distinct().Order().ToList();
-        var from = runs.IndexOf(item.Number);
-        var to = from + Math.Sign(by);
-        if (to < 0 || to >= runs.Count) return changes;
+        var moves = Reordered(runs, runs.IndexOf(item.Number), runs.IndexOf(target.Number)).ToDictionary(m => m.Was, m => m.Now);
         foreach (var n in meetingItems)
-        {
-            if (n.Number == runs[from]) changes[n] = n with { Number = runs[to] };
-            else if (n.Number == runs[to]) changes[n] = n with { Number = runs[from] };
-        }
+            if (moves.TryGetValue(n.Number, out var number)) changes[n] = n with { Number = number };
         return changes;
+    }
+
+    /// <summary>The values that change when the one at <paramref name="from"/> moves to <paramref name="to"/> and the same values are dealt out again in the new order.</summary>
+    static IEnumerable<(T Was, T Now)> Reordered<T>(List<T> ordered, int from, int to)
+    {
+        if (from == to) yield break;
+        var moved = ordered.ToList();
+        var value = moved[from];
+        moved.RemoveAt(from);
+        moved.Insert(to, value);
+        for (var i = 0; i < moved.Count; i++)
+            if (!EqualityComparer<T>.Default.Equals(moved[i], ordered[i])) yield return (moved[i], ordered[i]);
     }
 
     /// <summary>Null when the item may be removed; an item with sub-items goes only once they have gone.</summary>

@@ -59,7 +59,8 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
 
         // Attendance: three members present, one with apologies, four also present (one a substitute).
         foreach (var member in new[] { "Peter Sibley", "Toby Smith", "Colin Carswell" })
-            await clerk.Locator("tr[data-member]", new() { HasText = member }).GetByLabel("Present").CheckAsync();
+            // By the member's own cell: a present member's "substitute for" list names the others.
+            await clerk.Locator("tr[data-member]", new() { Has = clerk.Locator("td:first-child", new() { HasText = member }) }).GetByLabel("Present").CheckAsync();
         var absentee = clerk.Locator("tr[data-member]").Filter(new() { HasNotText = "Peter Sibley" }).Filter(new() { HasNotText = "Toby Smith" })
             .Filter(new() { HasNotText = "Colin Carswell" }).First;
         var absenteeName = (await absentee.Locator("td").First.TextContentAsync())!.Split(',')[0].Trim();
@@ -77,6 +78,9 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
 
         Assert.Equal(2, screens.Count);
         var id = int.Parse(new Uri(clerk.Url).AbsolutePath.Split('/')[2]);
+        // The list shows the choice at once; the save follows over the circuit.
+        for (var i = 0; i < 50 && !await browser.App.WithDbAsync(db => db.Attendance.AnyAsync(a => a.MeetingId == id && a.SubstituteFor == absenteeName)); i++)
+            await Task.Delay(100);
         var (agenda, attendance) = await browser.App.WithDbAsync(async db => (
             await db.AgendaItems.Where(a => a.MeetingId == id).OrderBy(a => a.Order).Select(a => a.Number + " " + a.Title).ToListAsync(),
             await db.Attendance.Where(a => a.MeetingId == id).Select(a => new { a.Kind, a.Name, a.SubstituteFor }).ToListAsync()));
@@ -87,7 +91,7 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
 
         // The meeting's page shows them as the minutes will.
         await clerk.OpenAsync($"/meetings/{id}");
-        await Assertions.Expect(clerk.Locator("[data-attendance=AlsoPresent]")).ToContainTextAsync($"attended as substitute for {absenteeName}");
+        await Assertions.Expect(clerk.Locator("[data-attendance=AlsoPresent]")).ToContainTextAsync($"(substituting for {absenteeName})");
         await Assertions.Expect(clerk.Locator("[data-attendance=Apologies]")).ToContainTextAsync(absenteeName);
         await clerk.Context.CloseAsync();
     }
@@ -127,6 +131,17 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
         await clerk.Locator("tr[data-editing]").GetByLabel("Title").FillAsync("");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Save item 2" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("[data-agenda-editor] [data-error-summary]")).ToBeVisibleAsync();
+        await clerk.AssertNoAxeViolationsAsync();
+
+        // Two members present, one named as the other's substitute: refused in words, the choice offered to both.
+        var members = clerk.Locator("tr[data-member]");
+        await members.Nth(0).GetByLabel("Present").CheckAsync();
+        await Assertions.Expect(members.Nth(0).Locator("select")).ToBeVisibleAsync();
+        await members.Nth(1).GetByLabel("Present").CheckAsync();
+        await Assertions.Expect(members.Nth(1).Locator("select")).ToBeVisibleAsync();
+        var firstName = (await members.Nth(0).Locator("td").First.TextContentAsync())!.Split(',')[0].Trim();
+        await members.Nth(1).Locator("select").SelectOptionAsync(new SelectOptionValue { Label = firstName });
+        await Assertions.Expect(clerk.Locator("[data-attendance-grid] [data-error-summary]")).ToContainTextAsync($"{firstName} is recorded as present, so no one can attend as their substitute");
         await clerk.AssertNoAxeViolationsAsync();
 
         await clerk.OpenAsync("/meetings/standing-items");

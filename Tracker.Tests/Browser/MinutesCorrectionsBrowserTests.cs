@@ -145,4 +145,107 @@ public sealed class MinutesCorrectionsBrowserTests(BrowserFixture browser)
         await CheckAsync();
         await clerk.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AddingAfterAgreement_WithoutReason_ErrorBesideTheFieldThenShownAsAdded()
+    {
+        var id = await MeetingAsync(170, agreed: true);
+        var clerk = await browser.SignedInPageAsync("admin", 1280, 720);
+        await clerk.OpenAsync($"/meetings/{id}/minutes");
+        await Assertions.Expect(clerk.Locator("[data-adding-to-agreed]")).ToContainTextAsync("numbered after minute 2");
+        await Assertions.Expect(clerk.GetByLabel("Minute number")).ToHaveValueAsync("3");
+        await Assertions.Expect(clerk.Locator("tr[draggable=true]")).ToHaveCountAsync(0);
+
+        await clerk.GetByLabel("Title", new() { Exact = true }).FillAsync("Crime Summit");
+        await clerk.GetByLabel("Minute", new() { Exact = true }).FillAsync("The Crime Summit would take place on Saturday 17th September at 9.30am.");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Save minute item" }).ClickAsync();
+        await Assertions.Expect(FieldError(clerk, "Reason")).ToHaveTextAsync("Enter why the agreed minutes are being corrected");
+        await Assertions.Expect(clerk.Locator("[data-error-summary]")).ToContainTextAsync("Enter why the agreed minutes are being corrected");
+        await Assertions.Expect(clerk.Locator("tr[data-minute='3']")).ToHaveCountAsync(0);
+        await clerk.AssertNoAxeViolationsAsync();
+
+        await clerk.GetByLabel("Reason for the correction").FillAsync("The minute on the Crime Summit was omitted");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Save minute item" }).ClickAsync();
+        var added = clerk.Locator("tr[data-minute='3'] [data-addition]");
+        await Assertions.Expect(added).ToContainTextAsync("Added on");
+        await Assertions.Expect(added).ToContainTextAsync("The minute on the Crime Summit was omitted");
+        await Assertions.Expect(clerk.Locator("tr[data-minute='1'] [data-correction]")).ToHaveCountAsync(0);
+        await AxeAsync(clerk);
+        await clerk.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task DraftMinutes_ReorderedByDragAndByKeyboard_NumbersSwap()
+    {
+        var id = await MeetingAsync(175, agreed: false);
+        var clerk = await browser.SignedInPageAsync("admin", 1280, 720);
+        await clerk.OpenAsync($"/meetings/{id}/minutes");
+        await Assertions.Expect(clerk.Locator("tr[data-minute][draggable=true]")).ToHaveCountAsync(2);
+
+        // Drag: minute 2 dropped on minute 1 takes its number.
+        await clerk.Locator("tr[data-minute='2']").DragToAsync(clerk.Locator("tr[data-minute='1']"));
+        await Assertions.Expect(clerk.Locator("tr[data-minute='1'] h2")).ToHaveTextAsync("Minutes of the previous meeting");
+        await Assertions.Expect(clerk.Locator("tr[data-minute='2'] h2")).ToHaveTextAsync("Apologies for absence");
+
+        // Keyboard: Move down on minute 1, reached by Tab-able button and pressed with Enter, swaps them back.
+        var moveDown = clerk.GetByRole(AriaRole.Button, new() { Name = "Move down minute 1" });
+        await moveDown.FocusAsync();
+        await clerk.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(clerk.Locator("tr[data-minute='1'] h2")).ToHaveTextAsync("Apologies for absence");
+        await Assertions.Expect(clerk.Locator("tr[data-minute='2'] h2")).ToHaveTextAsync("Minutes of the previous meeting");
+        var titles = await browser.App.WithDbAsync(db => db.MinuteItems.Where(i => i.MeetingId == id).OrderBy(i => i.Number).Select(i => i.Title).ToListAsync());
+        Assert.Equal(["Apologies for absence", "Minutes of the previous meeting"], titles);
+        await clerk.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Axe_AddingToAgreedMinutesAndDeletingAQuestion_NoViolations(int width, int height)
+    {
+        var id = await MeetingAsync(180 + width % 7, agreed: true);
+        await browser.App.WithDbAsync(async db =>
+        {
+            var meeting = await db.Meetings.SingleAsync(m => m.Id == id);
+            db.MeetingQuestions.Add(MeetingQuestion.Record(meeting, new QuestionValues("Cllr Tim Stevens", QuestionFrom.Councillor, "What is the SNB doing about diversity?",
+                meeting.Date.AddDays(-20), new TimeOnly(9, 0), false, null, null, QuestionStatus.Received)));
+            return await db.SaveChangesAsync();
+        });
+        var clerk = await browser.SignedInPageAsync("admin", width, height);
+
+        async Task CheckAsync()
+        {
+            await AxeAsync(clerk);
+            var scrolls = await clerk.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+            Assert.False(scrolls, $"{clerk.Url} scrolls sideways at {width} px");
+        }
+
+        // Agreed minutes: the add form with its reason refused, and a resolution added without a reason.
+        await clerk.OpenAsync($"/meetings/{id}/minutes");
+        await clerk.GetByLabel("Title", new() { Exact = true }).FillAsync("Crime Summit");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Save minute item" }).ClickAsync();
+        await Assertions.Expect(FieldError(clerk, "Reason")).ToHaveTextAsync("Enter why the agreed minutes are being corrected");
+        await CheckAsync();
+        var itemId = await browser.App.WithDbAsync(db => db.MinuteItems.Where(i => i.MeetingId == id && i.Number == 1).Select(i => i.Id).SingleAsync());
+        await clerk.OpenAsync($"/meetings/{id}/minutes/{itemId}/resolutions/new");
+        await clerk.GetByLabel("Resolution", new() { Exact = true }).FillAsync("RESOLVED that the apologies are noted.");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Save resolution" }).ClickAsync();
+        await Assertions.Expect(FieldError(clerk, "Reason")).ToHaveTextAsync("Enter why the agreed minutes are being corrected");
+        await CheckAsync();
+        await clerk.GetByLabel("Reason for the correction").FillAsync("The resolution was omitted");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Save resolution" }).ClickAsync();
+        await clerk.WaitForURLAsync($"**/meetings/{id}/minutes");
+        await Assertions.Expect(clerk.Locator("tr[data-minute='1'] [data-addition]")).ToContainTextAsync("Resolution added on");
+        await CheckAsync();
+
+        // The meeting page: the question's delete confirmation open, then the question gone.
+        await clerk.OpenAsync($"/meetings/{id}");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Delete the question from Cllr Tim Stevens" }).ClickAsync();
+        var confirm = clerk.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("Delete the question from Cllr Tim Stevens");
+        await CheckAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-questions]")).ToContainTextAsync("No questions have been received.");
+        await CheckAsync();
+        await clerk.Context.CloseAsync();
+    }
 }

@@ -82,7 +82,7 @@ public sealed class AttendanceService(IDbContextFactory<TrackerDbContext> dbs, I
         var errors = _validator.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var meeting = await db.Meetings.Include(m => m.Attendance).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        var meeting = await db.Meetings.Include(m => m.Attendance).ThenInclude(a => a.Person).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null) return SaveResult.Missing();
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == input.PersonId && p.IsActive, ct);
         if (person is null) return SaveResult.Invalid(nameof(AttendanceInput.PersonId), "Select the person");
@@ -96,14 +96,27 @@ public sealed class AttendanceService(IDbContextFactory<TrackerDbContext> dbs, I
         if (rowId is not null && row is null) return SaveResult.Missing();
         if (meeting.Attendance.Any(a => a != row && a.PersonId == person.Id))
             return SaveResult.Invalid(nameof(AttendanceInput.PersonId), $"{person.Name} is already in the attendance for this meeting");
+        if (meeting.CheckAttending(person, input.Kind!.Value, row) is { } attending) return SaveResult.Invalid(nameof(AttendanceInput.Kind), attending);
+        // The member someone stands in for sent apologies (the minutes say so); refused if they are here.
+        SaveResult? Substitute(Attendance? substitute)
+        {
+            if (substituted is null || substituted.Name == substitute?.SubstituteFor) return null;
+            if (meeting.SubstituteFor(substituted, substitute, out var apologies) is { } problem)
+                return SaveResult.Invalid(nameof(AttendanceInput.SubstituteForId), problem);
+            if (apologies is not null) db.Attendance.Add(apologies);
+            return null;
+        }
         if (row is null)
         {
+            if (Substitute(null) is { } refused) return refused;
             row = meeting.AddAttendance(input.Kind!.Value, Attendance.MinutesName(person), person, substituted?.Name);
             db.Attendance.Add(row);
-            return await db.SaveNewAsync(() => SaveResult.Saved(row.Id, row.Version), ct);
+            var added = row;
+            return await db.SaveNewAsync(() => SaveResult.Saved(added.Id, added.Version), ct);
         }
         return await db.SaveVersionedAsync(row, loadedVersion, () => Values(row), () =>
         {
+            if (Substitute(row) is { } refused) return refused;
             row.Change(input.Kind!.Value, person, substituted);
             return null;
         }, ct);

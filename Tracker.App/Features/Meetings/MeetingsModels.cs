@@ -44,7 +44,11 @@ public sealed record MinuteItemView(int Id, string Number, string Title, string 
     public IReadOnlyList<CorrectionView> Corrections { get; init; } = Corrections ?? [];
 }
 /// <summary>A correction of agreed minutes, as shown beside its minute.</summary>
-public sealed record CorrectionView(string Field, string Before, string After, string Reason, string CorrectedBy, DateTimeOffset CorrectedAt);
+public sealed record CorrectionView(string Field, string Before, string After, string Reason, string CorrectedBy, DateTimeOffset CorrectedAt)
+{
+    /// <summary>An item or resolution added after the minutes were agreed, rather than a change of wording.</summary>
+    public bool IsAddition => Field is MinuteCorrection.ItemAdded or MinuteCorrection.ResolutionAdded;
+}
 /// <summary>
 /// The record that the minutes were agreed as a correct record: at which meeting (null for minutes
 /// approved before approval was recorded), its minute, the corrections agreed then, who recorded it and when.

@@ -85,6 +85,25 @@ public sealed class MinuteCorrectionsService(IDbContextFactory<TrackerDbContext>
         return await RenumberAsync(db, items, changes, () => SaveResult.Saved(item.Id, item.Version), ct);
     }
 
+    /// <summary>
+    /// Moves an item (with its sub-items) or a sub-item to where another item is, as a drag drops it:
+    /// the same as moving it one place at a time (<see cref="MinuteReordering.MoveTo"/>).
+    /// </summary>
+    public async Task<SaveResult> MoveItemToAsync(int itemId, int targetItemId, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden(ClerkOnly);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var item = await db.MinuteItems.Include(i => i.Meeting).SingleOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null) return SaveResult.Missing();
+        if (item.Meeting!.MinutesAgreed) return SaveResult.Invalid("", Fixed);
+        var items = await db.MinuteItems.Where(i => i.MeetingId == item.MeetingId).ToListAsync(ct);
+        if (items.SingleOrDefault(i => i.Id == targetItemId) is not { } target) return SaveResult.Invalid("", "That is not a place in these minutes");
+        var changes = MinuteReordering.MoveTo(items.Select(i => i.MinuteNumber).ToList(), item.MinuteNumber, target.MinuteNumber);
+        if (changes is null) return SaveResult.Invalid("", $"Minute {item.MinuteNumber} is a sub-item: it moves only among the sub-items of minute {item.Number}");
+        if (changes.Count == 0) return SaveResult.Saved(item.Id, item.Version);
+        return await RenumberAsync(db, items, changes, () => SaveResult.Saved(item.Id, item.Version), ct);
+    }
+
     /// <summary>Removes an item of draft minutes with its resolutions, and closes up the numbers after it.</summary>
     public async Task<SaveResult> RemoveItemAsync(int itemId, CancellationToken ct = default)
     {

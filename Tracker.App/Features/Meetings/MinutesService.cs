@@ -8,9 +8,11 @@ namespace Tracker.App.Features.Meetings;
 
 /// <summary>
 /// A meeting's minutes: numbered items continuing the group's series, and resolutions, of which those
-/// that need action become matters arising. Read by all; written by the clerk.
+/// that need action become matters arising. Read by all; written by the clerk. Once the minutes are
+/// agreed as a correct record, an item or resolution added needs a reason and is kept as a correction;
+/// an added item is numbered after the meeting's items, and no agreed minute is renumbered.
 /// </summary>
-public sealed class MinutesService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
+public sealed class MinutesService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock)
 {
     readonly MinuteItemInputValidator _itemValidator = new();
     readonly ResolutionInputValidator _resolutionValidator = new();
@@ -41,20 +43,27 @@ public sealed class MinutesService(IDbContextFactory<TrackerDbContext> dbs, ICur
                 m.MinutesAgreedMinute, m.MinutesAgreedCorrections, m.MinutesAgreedRecordedBy, m.MinutesAgreedRecordedAt))
             .SingleOrDefaultAsync(ct);
         // The minutes open with who attended, as the source minutes do.
-        var attendance = (await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).OrderBy(a => a.Order).ToListAsync(ct))
-            .Select(a => new AttendanceRow(a.Kind, a.Name, a.SubstituteFor, a.Describe())).ToList();
+        var rows = await db.Attendance.AsNoTracking().Include(a => a.Person).Where(a => a.MeetingId == meetingId).OrderBy(a => a.Order).ToListAsync(ct);
+        var attendance = rows.Zip(Attendance.Describe(rows), (a, text) => new AttendanceRow(a.Kind, a.Name, a.SubstituteFor, text)).ToList();
         return new MinutesView(header, views, (await NextNumberAsync(db, header, ct)).ToString(), attendance, agreed);
     }
 
     /// <summary>
     /// The suggested number for a new item of this meeting: the last number of the series so far
-    /// (this meeting's items, else the latest earlier meeting's) plus one, or the restart number.
+    /// (this meeting's items, else the latest earlier meeting's) plus one, or the restart number; once
+    /// the minutes are agreed, the next number after this meeting's items (<see cref="MinuteNumbering.NextAddition"/>).
     /// </summary>
     static async Task<MinuteNumber> NextNumberAsync(TrackerDbContext db, MeetingHeader meeting, CancellationToken ct)
     {
         var used = await MeetingQueries.UsedNumbersAsync(db, meeting.GroupId, meeting.MinuteSeries, ct);
+        if (meeting.Status == MeetingStatus.MinutesApproved)
+            return MinuteNumbering.NextAddition(await MeetingNumbersAsync(db, meeting.Id, ct), used);
         return MinuteNumbering.Next(used, used.Count == 0 ? meeting.MinutesStartAt : null);
     }
+
+    static async Task<List<MinuteNumber>> MeetingNumbersAsync(TrackerDbContext db, int meetingId, CancellationToken ct) =>
+        (await db.MinuteItems.AsNoTracking().Where(i => i.MeetingId == meetingId).Select(i => new { i.Number, i.Suffix }).ToListAsync(ct))
+        .Select(i => new MinuteNumber(i.Number, i.Suffix)).ToList();
 
     /// <summary>Everyone an owner may name, for parsing the action column.</summary>
     public async Task<IReadOnlyList<KnownPerson>> KnownPeopleAsync(CancellationToken ct = default)
@@ -74,8 +83,12 @@ public sealed class MinutesService(IDbContextFactory<TrackerDbContext> dbs, ICur
         if (errors.All(e => e.Field != nameof(MinuteItemInput.Number)) && MinuteNumber.TryParse(input.Number, out number))
         {
             var used = await MeetingQueries.UsedNumbersAsync(db, meeting.GroupId, meeting.MinuteSeries, ct);
-            if (MinuteNumbering.Check(number, used) is { } problem) errors.Add(new FieldError(nameof(MinuteItemInput.Number), problem));
+            var problem = meeting.MinutesAgreed
+                ? MinuteNumbering.CheckAddition(number, await MeetingNumbersAsync(db, meetingId, ct), used)
+                : MinuteNumbering.Check(number, used);
+            if (problem is not null) errors.Add(new FieldError(nameof(MinuteItemInput.Number), problem));
         }
+        errors.AddRange(CorrectionReason.Check(input.Reason, meeting.MinutesAgreed));
         var hasResolution = !string.IsNullOrWhiteSpace(input.Resolution);
         OwnerParseResult? owners = null;
         if (hasResolution && !string.IsNullOrWhiteSpace(input.Owners))
@@ -92,6 +105,11 @@ public sealed class MinutesService(IDbContextFactory<TrackerDbContext> dbs, ICur
             var (_, matter) = item.Resolve(input.Resolution!, owners ?? new OwnerParseResult([], null), input.NeedsAction);
             if (matter is not null) db.MattersArising.Add(matter);
         }
+        if (meeting.MinutesAgreed)
+        {
+            db.MinuteCorrections.Add(MinuteCorrection.Added(item, null, input.Reason!, user.DisplayName, clock.GetUtcNow()));
+            db.AuditReason = $"Addition to agreed minutes: {input.Reason!.Trim()}";
+        }
         // Two clerks numbering the same minute at once: the unique index decides.
         return await db.SaveNewAsync(() => SaveResult.Saved(item.Id, item.Version), ct,
             new UniqueRule("MinuteItems.GroupId", nameof(MinuteItemInput.Number), $"Minute {input.Number?.Trim()} has just been recorded by someone else: use the next number"));
@@ -103,7 +121,8 @@ public sealed class MinutesService(IDbContextFactory<TrackerDbContext> dbs, ICur
         await using var db = await dbs.CreateDbContextAsync(ct);
         var item = await db.MinuteItems.Include(i => i.Meeting).Include(i => i.Resolutions).SingleOrDefaultAsync(i => i.Id == minuteItemId, ct);
         if (item is null) return SaveResult.Missing();
-        var errors = _resolutionValidator.Check(input).ToList();
+        var agreed = item.Meeting!.MinutesAgreed;
+        var errors = _resolutionValidator.Check(input).Concat(CorrectionReason.Check(input.Reason, agreed)).ToList();
         OwnerParseResult owners = new([], null);
         if (!string.IsNullOrWhiteSpace(input.Owners))
         {
@@ -113,6 +132,18 @@ public sealed class MinutesService(IDbContextFactory<TrackerDbContext> dbs, ICur
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         var (resolution, matter) = item.Resolve(input.Text!, owners, input.NeedsAction);
         if (matter is not null) db.MattersArising.Add(matter);
-        return await db.SaveNewAsync(() => SaveResult.Saved(resolution.Id, resolution.Version), ct);
+        if (!agreed) return await db.SaveNewAsync(() => SaveResult.Saved(resolution.Id, resolution.Version), ct);
+
+        // Added to agreed minutes: kept as a correction naming the resolution, so saved in two steps in one transaction.
+        db.AuditReason = $"Addition to agreed minutes: {input.Reason!.Trim()}";
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var first = await db.SaveNewAsync(() => SaveResult.Saved(resolution.Id, resolution.Version), ct);
+        if (!first.Succeeded) return first;
+        db.MinuteCorrections.Add(MinuteCorrection.Added(item, resolution, input.Reason!, user.DisplayName, clock.GetUtcNow()));
+        // Each save's audit rows carry the reason (the audit clears it after a save).
+        db.AuditReason = $"Addition to agreed minutes: {input.Reason!.Trim()}";
+        var second = await db.SaveNewAsync(() => SaveResult.Saved(resolution.Id, resolution.Version), ct);
+        if (second.Succeeded) await tx.CommitAsync(ct);
+        return second;
     }
 }

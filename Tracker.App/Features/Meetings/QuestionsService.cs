@@ -57,6 +57,23 @@ public sealed class QuestionsService(IDbContextFactory<TrackerDbContext> dbs, IC
         }, ct);
     }
 
+    /// <summary>
+    /// Deletes a question recorded in error, from the version the clerk saw. The audit keeps what it
+    /// said; everyone viewing the meeting sees it go.
+    /// </summary>
+    public async Task<SaveResult> DeleteAsync(int meetingId, int questionId, int loadedVersion, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator()) return SaveResult.Forbidden("Only the clerk (an administrator) can delete questions");
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var question = await db.MeetingQuestions.SingleOrDefaultAsync(q => q.Id == questionId && q.MeetingId == meetingId, ct);
+        if (question is null) return SaveResult.Missing();
+        return await db.SaveVersionedAsync(question, loadedVersion, () => Values(question), () =>
+        {
+            db.MeetingQuestions.Remove(question);
+            return null;
+        }, ct);
+    }
+
     static QuestionRow Row(MeetingQuestion q, QuestionDeadlines deadlines) =>
         new(q.Id, q.Version, q.AskedBy, q.From, q.Text, q.ReceivedOn, q.ReceivedTime, q.OnAgendaReport, q.AgendaReport, q.Answer, q.Status, q.IsLate(deadlines));
 

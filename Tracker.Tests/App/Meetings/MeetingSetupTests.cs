@@ -21,7 +21,7 @@ public sealed class MeetingSetupTests(TrackerAppFactory app) : ComponentTestCont
         var person = await App.WithDbAsync(db => db.People.SingleAsync(p => p.Initials == "AM"));
         var user = new StubUser(person.Name, person.Id, role);
         var services = new MeetingServices(new MeetingsService(dbs, user, TimeProvider.System), new AgendaService(dbs, user), new AttendanceService(dbs, user),
-            new MinutesService(dbs, user), new SubGroupReportService(dbs, user, TimeProvider.System));
+            new MinutesService(dbs, user, TimeProvider.System), new SubGroupReportService(dbs, user, TimeProvider.System));
         return await work(new StandingItemsService(dbs, user), services);
     }
 
@@ -167,5 +167,88 @@ public sealed class MeetingSetupTests(TrackerAppFactory app) : ComponentTestCont
         cut.WaitForAssertion(() => Assert.Equal(["Select the person"], cut.FindAll("[data-error-summary] li").Select(l => l.TextContent.Trim())));
         Assert.Equal("#PersonId", cut.Find("[data-error-summary] a").GetAttribute("href"));
         Assert.Contains("Select the person", cut.Find(".mud-input-control:has(#PersonId)").TextContent);
+    }
+
+    /// <summary>Two members of the Strategic Group (by surname) and someone who is not a member.</summary>
+    Task<(int First, string FirstName, int Second, string SecondName, int Visitor, string VisitorName)> PeopleAsync() => App.WithDbAsync(async db =>
+    {
+        var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.StrategicGroup);
+        var members = await db.GroupMembers.Where(m => m.GroupId == group.Id && m.Person!.IsActive).OrderBy(m => m.PersonId).Select(m => new { m.PersonId, m.Person!.Name }).ToListAsync();
+        var ids = members.Select(m => m.PersonId).ToList();
+        var visitor = await db.People.Where(p => p.IsActive && !ids.Contains(p.Id)).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).FirstAsync();
+        return (members[0].PersonId, members[0].Name, members[1].PersonId, members[1].Name, visitor.Id, visitor.Name);
+    });
+
+    [Fact]
+    public async Task SaveAttendance_SubstituteForAbsentMember_MemberRecordedWithApologiesAndMinutedSo()
+    {
+        var id = await App.NewMeetingAsync(73);
+        var p = await PeopleAsync();
+
+        // A visitor attends for the first member, who had no row: the member's apologies are recorded.
+        var visitor = await AsClerkAsync((_, s) => s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.AlsoPresent, p.Visitor, p.First)));
+        Assert.True(visitor.Succeeded, string.Join(", ", visitor.Errors.Select(e => e.Message)));
+        var rows = await App.WithDbAsync(db => db.Attendance.Where(a => a.MeetingId == id).Select(a => new { a.PersonId, a.Kind, a.SubstituteFor }).ToListAsync());
+        Assert.Contains(rows, r => r.PersonId == p.First && r.Kind == AttendanceKind.Apologies);
+        Assert.Contains(rows, r => r.PersonId == p.Visitor && r.SubstituteFor == p.FirstName);
+
+        // The minutes: the substitute "(substituting for …)", the member's apologies with who attended for them.
+        var minutes = (await AsClerkAsync((_, s) => s.Minutes.GetMinutesAsync(id)))!;
+        Assert.EndsWith($"(substituting for {p.FirstName})", minutes.Attendance.Single(a => a.Kind == AttendanceKind.AlsoPresent).Text);
+        Assert.EndsWith($"; {p.VisitorName} attended as substitute", minutes.Attendance.Single(a => a.Kind == AttendanceKind.Apologies).Text);
+
+        // The member cannot now be marked present while someone attends for them.
+        var present = await AsClerkAsync((_, s) => s.Attendance.AttendanceForEditAsync(id));
+        var firstRow = present.Single(r => r.PersonId == p.First);
+        var refused = await AsClerkAsync((_, s) => s.Attendance.UpdateAttendanceAsync(id, firstRow.Id, firstRow.Version, new AttendanceInput(AttendanceKind.Present, p.First, null)));
+        Assert.Equal((nameof(AttendanceInput.Kind), $"{p.VisitorName} attended as substitute for {p.FirstName}: change that first, or record {p.FirstName}'s apologies"),
+            (Assert.Single(refused.Errors).Field, refused.Errors[0].Message));
+    }
+
+    [Fact]
+    public async Task SaveAttendance_SubstituteForMemberWhoIsPresent_RefusedWithAClearMessage()
+    {
+        var id = await App.NewMeetingAsync(74);
+        var p = await PeopleAsync();
+        Assert.True((await AsClerkAsync((_, s) => s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.Present, p.First, null)))).Succeeded);
+        var second = await AsClerkAsync((_, s) => s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.Present, p.Second, null)));
+
+        // A member present substitutes for another member who is present: refused, nothing changed.
+        var refused = await AsClerkAsync((_, s) => s.Attendance.UpdateAttendanceAsync(id, second.Id, second.Version, new AttendanceInput(AttendanceKind.Present, p.Second, p.First)));
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal((nameof(AttendanceInput.SubstituteForId), $"{p.FirstName} is recorded as present, so no one can attend as their substitute"), (error.Field, error.Message));
+        var visitor = await AsClerkAsync((_, s) => s.Attendance.AddAttendanceAsync(id, new AttendanceInput(AttendanceKind.AlsoPresent, p.Visitor, p.First)));
+        Assert.Equal($"{p.FirstName} is recorded as present, so no one can attend as their substitute", Assert.Single(visitor.Errors).Message);
+        var rows = await App.WithDbAsync(db => db.Attendance.Where(a => a.MeetingId == id).Select(a => new { a.PersonId, a.Kind, a.SubstituteFor }).ToListAsync());
+        Assert.Equal([(p.First, AttendanceKind.Present, (string?)null), (p.Second, AttendanceKind.Present, null)],
+            rows.OrderBy(r => r.PersonId).Select(r => (r.PersonId!.Value, r.Kind, r.SubstituteFor)));
+    }
+
+    [Fact]
+    public async Task AttendanceGrid_MemberPresentSubstitutesForAnother_ThatMemberReRendersWithApologies()
+    {
+        var id = await App.NewMeetingAsync(75);
+        var p = await PeopleAsync();
+        await SignInAsAsync("admin");
+        var cut = Render<AttendanceGrid>(c => c.Add(x => x.MeetingId, id));
+        cut.WaitForElement($"tr[data-member='{p.Second}']");
+        Assert.Empty(cut.FindAll($"tr[data-member='{p.Second}'] select"));
+
+        // Marked present, the member is offered "attended as substitute for".
+        cut.Find($"tr[data-member='{p.Second}'] input[value=Present]").Change(true);
+        cut.WaitForElement($"tr[data-member='{p.Second}'] select");
+        Assert.Equal($"{p.SecondName} attended as substitute for", cut.Find($"tr[data-member='{p.Second}'] label[for^=substitute-]").TextContent.Trim());
+        Assert.DoesNotContain(cut.FindAll($"tr[data-member='{p.Second}'] option"), o => o.GetAttribute("value") == p.Second.ToString());
+
+        cut.Find($"tr[data-member='{p.Second}'] select").Change(p.First.ToString());
+
+        cut.WaitForAssertion(() => Assert.True(cut.Find($"tr[data-member='{p.First}'] input[value=Apologies]").HasAttribute("checked")), TimeSpan.FromSeconds(5));
+        Assert.Equal(p.First.ToString(), cut.Find($"tr[data-member='{p.Second}'] select option[selected]").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("[data-error-summary]"));
+
+        // Marking the substituted member present is refused in words at the top of the grid.
+        cut.Find($"tr[data-member='{p.First}'] input[value=Present]").Change(true);
+        cut.WaitForAssertion(() => Assert.Contains($"attended as substitute for {p.FirstName}: change that first", cut.Find("[data-error-summary]").TextContent));
+        Assert.True(cut.Find($"tr[data-member='{p.First}'] input[value=Apologies]").HasAttribute("checked"));
     }
 }

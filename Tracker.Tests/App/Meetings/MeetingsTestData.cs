@@ -54,7 +54,7 @@ public static class MeetingsTestData
         var user = new StubUser(person.Name, person.Id, role);
         var clock = TimeProvider.System;
         var services = new MeetingServices(new MeetingsService(dbs, user, clock), new AgendaService(dbs, user), new AttendanceService(dbs, user),
-            new MinutesService(dbs, user), new SubGroupReportService(dbs, user, clock));
+            new MinutesService(dbs, user, clock), new SubGroupReportService(dbs, user, clock));
         return await work(services, new MattersArisingService(dbs, user, clock));
     }
 

@@ -41,8 +41,10 @@ public sealed class MinutesEntryTests(TrackerAppFactory app) : ComponentTestCont
         Assert.Null(page.QuerySelector("#Number"));
         // As the source minutes do, the minutes open with Present, Also present and Apologies.
         Assert.Equal(["Present", "Also present", "Apologies"], page.QuerySelectorAll("h3").Select(h => h.TextContent.Trim()).Take(3));
-        Assert.Contains("Lisa Ramsell (Senior Probation Officer) attended as substitute for Katie Nash", page.QuerySelector("[data-attendance=AlsoPresent]")!.TextContent);
+        Assert.Contains("Lisa Ramsell (Senior Probation Officer) (substituting for Katie Nash)", page.QuerySelector("[data-attendance=AlsoPresent]")!.TextContent);
         Assert.Contains("Rob Vale", page.QuerySelector("[data-attendance=Apologies]")!.TextContent);
+        // As minute 101 of 003 puts it: "Apologies were also received from Colin Powell …; Conal Percy attended as substitute."
+        Assert.Contains("Katie Nash; Lisa Ramsell attended as substitute", page.QuerySelector("[data-attendance=Apologies]")!.TextContent);
     }
 
     [Fact]
@@ -131,8 +133,12 @@ public sealed class MinutesEntryTests(TrackerAppFactory app) : ComponentTestCont
     public async Task AddResolution_ExistingItem_AddsSecondMatterWithCollectiveOwner()
     {
         var itemId = await App.WithDbAsync(db => db.MinuteItems.Where(i => i.Number == 72).Select(i => i.Id).SingleAsync());
-        var result = await App.AsAsync("AM", Administrator, (s, _) =>
+        // The March 2019 minutes are agreed: a resolution added now is a correction and needs a reason.
+        var refused = await App.AsAsync("AM", Administrator, (s, _) =>
             s.Minutes.AddResolutionAsync(itemId, new ResolutionInput("RESOLVED that all partners publicise the funded projects.", "All Partners", true)));
+        Assert.Equal("Enter why the agreed minutes are being corrected", Assert.Single(refused.Errors).Message);
+        var result = await App.AsAsync("AM", Administrator, (s, _) =>
+            s.Minutes.AddResolutionAsync(itemId, new ResolutionInput("RESOLVED that all partners publicise the funded projects.", "All Partners", true, "Omitted from the minutes agreed")));
         Assert.True(result.Succeeded);
         Assert.Equal("All Partners", await App.WithDbAsync(db => db.MattersArising.Where(m => m.MinuteNumber == "72").Select(m => m.Owners).SingleAsync()));
     }
@@ -172,7 +178,7 @@ public sealed class MinutesEntryTests(TrackerAppFactory app) : ComponentTestCont
         var lead = await App.SignInAsync("lead");
         var march = await lead.GetPageAsync($"/meetings/{await App.MeetingIdAsync(2019, 3, 14)}");
         var alsoPresent = march.QuerySelector("[data-attendance=AlsoPresent]")!.TextContent;
-        Assert.Contains("Lisa Ramsell (Senior Probation Officer) attended as substitute for Katie Nash", alsoPresent);
+        Assert.Contains("Lisa Ramsell (Senior Probation Officer) (substituting for Katie Nash)", alsoPresent);
         Assert.Contains("Rob Vale", march.QuerySelector("[data-attendance=Apologies]")!.TextContent);
 
         var june = await lead.GetPageAsync($"/meetings/{await App.MeetingIdAsync(2019, 6, 20)}");

@@ -117,4 +117,62 @@ public sealed class QuestionsLogTests(TrackerAppFactory app) : ComponentTestCont
         var row = cut.Find($"[data-forward-plan] a[href='/meetings/{id}']").Closest("tr")!;
         Assert.Contains($"Questions on agenda reports by 5pm on {UkDates.Long(BankHolidays.AddWorkingDays(published, 2))}", row.TextContent);
     }
+
+    [Fact]
+    public async Task DeleteAsync_NotTheClerkOrStale_RefusedAndKept()
+    {
+        var (id, date, _) = await MeetingAsync(66);
+        var saved = await SaveAsync("admin", id, Question(UkDates.Short(date.AddDays(-20)), "09:00"));
+        foreach (var account in new[] { "chair", "lead", "member" })
+        {
+            var (scope, questions) = await AsAsync<QuestionsService>(account);
+            await using (scope) Assert.Equal("Only the clerk (an administrator) can delete questions", (await questions.DeleteAsync(id, saved.Id, saved.Version)).Denied);
+        }
+        var (clerkScope, clerk) = await AsAsync<QuestionsService>("admin");
+        await using (clerkScope)
+        {
+            Assert.NotNull((await clerk.DeleteAsync(id, saved.Id, saved.Version - 1)).Conflict);
+            Assert.True((await clerk.DeleteAsync(id + 100000, saved.Id, saved.Version)).NotFound);
+        }
+        Assert.True(await App.WithDbAsync(db => db.MeetingQuestions.AnyAsync(q => q.Id == saved.Id)));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_Clerk_DeletedAuditedAndGoneLiveForOthers()
+    {
+        var (id, date, _) = await MeetingAsync(67);
+        var saved = await SaveAsync("admin", id, Question(UkDates.Short(date.AddDays(-20)), "09:00"));
+        await SignInAsAsync("member");
+        var cut = Render<MeetingPackPage>(p => p.Add(c => c.Id, id));
+        cut.WaitForElement($"[data-questions-log] tr[data-question='{saved.Id}']");
+        Assert.Empty(cut.FindAll("[data-delete-question]"));
+
+        var (scope, clerk) = await AsAsync<QuestionsService>("admin");
+        await using (scope) Assert.True((await clerk.DeleteAsync(id, saved.Id, saved.Version)).Succeeded);
+
+        cut.WaitForAssertion(() => Assert.Contains("No questions have been received.", cut.Find("[data-questions]").TextContent), TimeSpan.FromSeconds(5));
+        Assert.False(await App.WithDbAsync(db => db.MeetingQuestions.AnyAsync(q => q.Id == saved.Id)));
+        var audit = await App.WithDbAsync(db => db.AuditEntries.Include(a => a.Changes)
+            .SingleAsync(a => a.EntityType == nameof(MeetingQuestion) && a.EntityKey == saved.Id.ToString() && a.Action == "Deleted"));
+        Assert.Equal("Amanda Mumford", audit.UserName);
+        Assert.Contains(audit.Changes, c => c.Property == nameof(MeetingQuestion.AskedBy) && c.OldValue == "Cllr Kate Lymer" && c.NewValue == null);
+    }
+
+    [Fact]
+    public async Task QuestionsLog_ClerkDeletesAfterConfirming_RowGoes()
+    {
+        var (id, date, _) = await MeetingAsync(68);
+        var saved = await SaveAsync("admin", id, Question(UkDates.Short(date.AddDays(-20)), "09:00"));
+        await SignInAsAsync("admin");
+        var host = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<QuestionsLogSection>(p => p.Add(c => c.MeetingId, id));
+        cut.WaitForElement($"[data-delete-question='{saved.Id}']");
+
+        _ = cut.Find($"[data-delete-question='{saved.Id}']").ClickAsync(new()); // its handler waits for the confirmation
+        host.WaitForAssertion(() => Assert.Contains("Delete the question from Cllr Kate Lymer", host.Markup));
+        await host.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("tr[data-question]")), TimeSpan.FromSeconds(5));
+        Assert.False(await App.WithDbAsync(db => db.MeetingQuestions.AnyAsync(q => q.Id == saved.Id)));
+    }
 }
