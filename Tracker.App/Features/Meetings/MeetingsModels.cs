@@ -48,6 +48,22 @@ public sealed record CorrectionView(string Field, string Before, string After, s
 {
     /// <summary>An item or resolution added after the minutes were agreed, rather than a change of wording.</summary>
     public bool IsAddition => Field is MinuteCorrection.ItemAdded or MinuteCorrection.ResolutionAdded;
+
+    /// <summary>What it was, in the minutes' words (the page, the as-at page and the Word paper say it alike).</summary>
+    public string Detail => Field switch
+    {
+        MinuteCorrection.ItemAdded => "This minute was added after the minutes were agreed.",
+        MinuteCorrection.ResolutionAdded => $"Added after the minutes were agreed: “{After}”",
+        _ => $"{Field} was: “{(Before.Length > 0 ? Before : "blank")}”",
+    };
+
+    /// <summary>"Correction", "Added" or "Resolution added": the line's opening word(s).</summary>
+    public string Kind => Field switch
+    {
+        MinuteCorrection.ItemAdded => "Added",
+        MinuteCorrection.ResolutionAdded => "Resolution added",
+        _ => "Correction",
+    };
 }
 /// <summary>
 /// The record that the minutes were agreed as a correct record: at which meeting (null for minutes

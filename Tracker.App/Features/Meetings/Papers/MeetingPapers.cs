@@ -158,8 +158,8 @@ public sealed partial class MeetingPapers(MeetingsService meetings, MinutesAsAt 
                 if (text.Count > 0) table.Row(new WordCell(""), new WordCell(string.Join("\n\n", text)), new WordCell(owners, Bold: true));
                 // Corrections after agreement, beside their minute as the minutes page shows them.
                 foreach (var c in item.Corrections)
-                    table.Row(new WordCell(""), new WordCell($"Correction on {UkDates.LongWithTime(c.CorrectedAt)} by {c.CorrectedBy}: {c.Reason}\n" +
-                                                             $"{c.Field} was: “{(c.Before.Length > 0 ? c.Before : "blank")}”", Italic: true), new WordCell(""));
+                    table.Row(new WordCell(""), new WordCell($"{c.Kind} on {UkDates.LongWithTime(c.CorrectedAt)} by {c.CorrectedBy}: {c.Reason}\n{c.Detail}",
+                                                             Italic: true), new WordCell(""));
             }
         }
         doc.Para("The meeting ended at ……………", keepWithNext: true);

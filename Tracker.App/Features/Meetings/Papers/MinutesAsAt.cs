@@ -62,12 +62,17 @@ public sealed class MinutesAsAt(MinutesService minuteBook, IDbContextFactory<Tra
 
         // Who attended, as the register stood then (it is edited in place too).
         var attendanceLog = await AuditRewind.ReadAsync(db, nameof(Attendance), cutOff, ct);
-        var attendance = (await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(ct))
+        var attendanceThen = (await db.Attendance.AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(ct))
             .Where(a => !attendanceLog.AddedAfter(a.Id))
             .Select(a => attendanceLog.Changed(a.Id) is not { } was ? a : Then(was, a.Id, a))
             .Concat(attendanceLog.Deleted().Where(d => d.Values.Int(nameof(Attendance.MeetingId), 0) == meetingId).Select(d => Then(d.Values, d.Id, null)))
-            .OrderBy(a => a.Order).ThenBy(a => a.Id)
-            .Select(a => new AttendanceRow(a.Kind, a.Name, a.SubstituteFor, a.Describe())).ToList();
+            .OrderBy(a => a.Order).ThenBy(a => a.Id).ToList();
+        // The people, for the apologies line that names a member's substitute ("…; Conal Percy attended as substitute").
+        var personIds = attendanceThen.Select(a => a.PersonId).OfType<int>().Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var row in attendanceThen)
+            row.Person = row.PersonId is int id && people.TryGetValue(id, out var person) ? person : null;
+        var attendance = attendanceThen.Zip(Attendance.Describe(attendanceThen), (a, text) => new AttendanceRow(a.Kind, a.Name, a.SubstituteFor, text)).ToList();
 
         // Agreed as a correct record only if agreed by the end of the day.
         var statusThen = meetingLog.Changed(meetingId)?.Enum(nameof(Meeting.Status), live.Meeting.Status) ?? live.Meeting.Status;
@@ -83,6 +88,7 @@ public sealed class MinutesAsAt(MinutesService minuteBook, IDbContextFactory<Tra
         Kind = was.Enum(nameof(Attendance.Kind), now?.Kind ?? AttendanceKind.Present),
         Name = was.Text(nameof(Attendance.Name), now?.Name ?? ""),
         SubstituteFor = was.TextOrNull(nameof(Attendance.SubstituteFor), now?.SubstituteFor),
+        PersonId = was.IntOrNull(nameof(Attendance.PersonId), now?.PersonId),
     };
 
     static string Number(AuditValues was, string current)
