@@ -6,6 +6,7 @@
 #   bash bench/circuits.sh                       # validation, fan-out at 50 and 200, memory at 200
 #   VIEWERS="50 200 1000" MEMORY_VIEWERS=1000 bash bench/circuits.sh   # on a quiet machine
 #   CIRCUITS_ONLY=validate|fanout|memory|retention bash bench/circuits.sh
+#   GAP_MS=1000 CHANGES=60 VIEWERS=1000 CIRCUITS_ONLY=fanout bash bench/circuits.sh   # one save a second, not flat out
 #   RISKS=1000 CIRCUITS_ONLY="fanout memory" bash bench/circuits.sh   # cost growth: the register at 1,000 risks
 #     (generated through the import service by bench/BenchHook's POST /_bench/risks after each start)
 #   GCDUMP_DIR=/tmp/dumps GCDUMP_TOOL=~/.dotnet/tools/dotnet-gcdump CIRCUITS_ONLY=memory bash bench/circuits.sh   # + a heap dump per page
@@ -87,7 +88,7 @@ if want fanout; then
   for n in $VIEWERS; do
     for path in $FANOUT_PATHS; do
       start_app
-      load fanout --path "$path" --viewers "$n" --changes "$CHANGES" --risk $RISK --server-pid "$app_pid" | tee "$work/fanout.txt" | grep '^#' >&2 || true
+      load fanout --path "$path" --viewers "$n" --changes "$CHANGES" --risk $RISK --server-pid "$app_pid" ${GAP_MS:+--gap-ms "$GAP_MS"} | tee "$work/fanout.txt" | grep '^#' >&2 || true
       grep '^|' "$work/fanout.txt" | sed "s#^| 127.0.0.1:$PORT (saving instance)#| \`$path\`#"
     done
   done
