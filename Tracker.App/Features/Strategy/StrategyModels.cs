@@ -3,7 +3,8 @@ using Tracker.Domain.Strategy;
 
 namespace Tracker.App.Features.Strategy;
 
-public sealed record StrategyOption(int Id, string Title, int StartYear, int EndYear)
+/// <summary>A strategy to choose; <paramref name="IsCurrent"/> for the one taking the quarter under review's updates.</summary>
+public sealed record StrategyOption(int Id, string Title, int StartYear, int EndYear, bool IsCurrent = false)
 {
     public bool Covers(FinancialQuarter quarter) => StartYear <= quarter.Year && quarter.Year <= EndYear;
 }

@@ -64,8 +64,13 @@ public sealed class StrategyQueries(IDbContextFactory<TrackerDbContext> dbs, ICu
         a.Owners.Where(o => o.Person is not null).OrderBy(o => o.Person!.Initials).Select(o => new OwnerRead(o.PersonId, o.Person!.Initials, o.Person.Name)).ToList(),
         a.OwningGroupId, a.OwningGroup?.Name, a.LeadPartner?.Code, a.StartDate, a.TargetDate, a.Status, a.IsRetired);
 
-    public async Task<IReadOnlyList<StrategyOption>> ListStrategiesAsync(CancellationToken ct = default) =>
-        ListStrategies(await DataAsync(ct));
+    /// <summary>The strategies to choose from, newest first, the current one marked.</summary>
+    public async Task<IReadOnlyList<StrategyOption>> ListStrategiesAsync(CancellationToken ct = default)
+    {
+        var data = await DataAsync(ct);
+        var current = ResolveStrategyId(data, null, (await cycle.NowAsync(ct)).Quarter);
+        return ListStrategies(data).Select(s => s with { IsCurrent = s.Id == current }).ToList();
+    }
 
     // Titles ordinally, as SQLite's default collation compared them when this was a query.
     static List<StrategyOption> ListStrategies(StrategyData data) =>

@@ -38,7 +38,7 @@ public sealed class CurrentStrategyTests(TrackerAppFactory app) : ComponentTestC
         Assert.Equal((current, SampleStrategies.Current, UnderReview), (dashboard.StrategyId, dashboard.StrategyTitle, dashboard.Quarter));
         Assert.Equal(current, (await queries.CompletenessAsync((await queries.ResolveAsync(null, null, null))!.Value.StrategyId, UnderReview))!.StrategyId);
         // Both stay in the strategy selector, the current one first; history is reached by naming it or one of its quarters.
-        Assert.Equal([SampleStrategies.Current, SampleStrategies.History], (await queries.ListStrategiesAsync()).Select(s => s.Title));
+        Assert.Equal([(SampleStrategies.Current, true), (SampleStrategies.History, false)], (await queries.ListStrategiesAsync()).Select(s => (s.Title, s.IsCurrent)));
         Assert.Equal((history, new FinancialQuarter(2020, 4)), await queries.ResolveAsync(null, 2020, 4));
         Assert.Equal((history, UnderReview), await queries.ResolveAsync(history, null, null));
     }
