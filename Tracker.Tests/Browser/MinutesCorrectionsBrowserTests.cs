@@ -78,8 +78,7 @@ public sealed class MinutesCorrectionsBrowserTests(BrowserFixture browser)
         async Task CheckAsync()
         {
             await AxeAsync(clerk);
-            var scrolls = await clerk.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
-            Assert.False(scrolls, $"{clerk.Url} scrolls sideways at {width} px");
+            await clerk.AssertNoSidewaysScrollAsync();
         }
 
         // The meeting page: deadlines, the papers' as-at date, the questions log; the question dialog with its errors.
@@ -215,8 +214,7 @@ public sealed class MinutesCorrectionsBrowserTests(BrowserFixture browser)
         async Task CheckAsync()
         {
             await AxeAsync(clerk);
-            var scrolls = await clerk.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
-            Assert.False(scrolls, $"{clerk.Url} scrolls sideways at {width} px");
+            await clerk.AssertNoSidewaysScrollAsync();
         }
 
         // Agreed minutes: the add form with its reason refused, and a resolution added without a reason.

@@ -169,7 +169,7 @@ public sealed class StrategyBrowserTests(BrowserFixture browser)
         await Assertions.Expect(row.Locator("[data-error-summary]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"[data-action-id='{ids[1]}'] [data-draft-offer]")).ToBeVisibleAsync();
         await page.AssertNoAxeViolationsAsync();
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "The page scrolls sideways");
+        await page.AssertNoSidewaysScrollAsync();
         await page.Locator($"[data-action-id='{ids[1]}'] [data-discard]").ClickAsync();
         await page.Context.CloseAsync();
     }
@@ -235,10 +235,7 @@ public sealed class StrategyBrowserTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync(account, width, width == 390 ? 844 : 720);
         await page.OpenAsync(url);
         await page.AssertNoAxeViolationsAsync();
-        var wide = await page.EvaluateAsync<string>(@"() => document.documentElement.scrollWidth <= window.innerWidth + 1 ? '' :
-            [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll'))
-                .slice(0, 5).map(e => e.tagName + '.' + e.className).join(' | ')");
-        Assert.True(wide == "", $"The page scrolls sideways: {wide}");
+        await page.AssertNoSidewaysScrollAsync();
         await page.Context.CloseAsync();
     }
 

@@ -20,10 +20,7 @@ public sealed class UnderReviewBrowserTests(BrowserFixture browser)
         await page.OpenAsync(url);
         await Assertions.Expect(page.Locator("[data-deadline]").First).ToContainTextAsync(review.Sentence);
         await page.AssertNoAxeViolationsAsync();
-        var wide = await page.EvaluateAsync<string>(@"() => document.documentElement.scrollWidth <= window.innerWidth + 1 ? '' :
-            [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll'))
-                .slice(0, 5).map(e => e.tagName + '.' + e.className).join(' | ')");
-        Assert.True(wide == "", $"The page scrolls sideways: {wide}");
+        await page.AssertNoSidewaysScrollAsync();
         await page.Context.CloseAsync();
     }
 }

@@ -72,24 +72,30 @@ public sealed class MinuteCorrectionsService(IDbContextFactory<TrackerDbContext>
     }
 
     /// <summary>Moves an item (with its sub-items) or a sub-item one place up (-1) or down (+1), renumbering as <see cref="MinuteReordering.Move"/>.</summary>
-    public async Task<SaveResult> MoveItemAsync(int itemId, int by, CancellationToken ct = default)
-    {
-        if (!user.IsAdministrator()) return SaveResult.Forbidden(ClerkOnly);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var item = await db.MinuteItems.Include(i => i.Meeting).SingleOrDefaultAsync(i => i.Id == itemId, ct);
-        if (item is null) return SaveResult.Missing();
-        if (item.Meeting!.MinutesAgreed) return SaveResult.Invalid("", Fixed);
-        var items = await db.MinuteItems.Where(i => i.MeetingId == item.MeetingId).ToListAsync(ct);
-        var changes = MinuteReordering.Move(items.Select(i => i.MinuteNumber).ToList(), item.MinuteNumber, by);
-        if (changes.Count == 0) return SaveResult.Invalid("", $"Minute {item.MinuteNumber} is already {(by < 0 ? "first" : "last")}");
-        return await RenumberAsync(db, items, changes, () => SaveResult.Saved(item.Id, item.Version), ct);
-    }
+    public Task<SaveResult> MoveItemAsync(int itemId, int by, CancellationToken ct = default) =>
+        ReorderAsync(itemId, (items, item) =>
+        {
+            var changes = MinuteReordering.Move(items.Select(i => i.MinuteNumber).ToList(), item.MinuteNumber, by);
+            return changes.Count == 0 ? (null, SaveResult.Invalid("", $"Minute {item.MinuteNumber} is already {(by < 0 ? "first" : "last")}")) : (changes, null);
+        }, ct);
 
     /// <summary>
     /// Moves an item (with its sub-items) or a sub-item to where another item is, as a drag drops it:
     /// the same as moving it one place at a time (<see cref="MinuteReordering.MoveTo"/>).
     /// </summary>
-    public async Task<SaveResult> MoveItemToAsync(int itemId, int targetItemId, CancellationToken ct = default)
+    public Task<SaveResult> MoveItemToAsync(int itemId, int targetItemId, CancellationToken ct = default) =>
+        ReorderAsync(itemId, (items, item) =>
+        {
+            if (items.SingleOrDefault(i => i.Id == targetItemId) is not { } target) return (null, SaveResult.Invalid("", "That is not a place in these minutes"));
+            var changes = MinuteReordering.MoveTo(items.Select(i => i.MinuteNumber).ToList(), item.MinuteNumber, target.MinuteNumber);
+            if (changes is null) return (null, SaveResult.Invalid("", $"Minute {item.MinuteNumber} is a sub-item: it moves only among the sub-items of minute {item.Number}"));
+            return changes.Count == 0 ? (null, SaveResult.Saved(item.Id, item.Version)) : (changes, null);
+        }, ct);
+
+    // Both moves: the clerk only, draft minutes only; plan the renumbering over the meeting's items
+    // (or answer without saving), then save it.
+    async Task<SaveResult> ReorderAsync(int itemId,
+        Func<List<MinuteItem>, MinuteItem, (IReadOnlyDictionary<MinuteNumber, MinuteNumber>? Changes, SaveResult? Answer)> plan, CancellationToken ct)
     {
         if (!user.IsAdministrator()) return SaveResult.Forbidden(ClerkOnly);
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -97,10 +103,8 @@ public sealed class MinuteCorrectionsService(IDbContextFactory<TrackerDbContext>
         if (item is null) return SaveResult.Missing();
         if (item.Meeting!.MinutesAgreed) return SaveResult.Invalid("", Fixed);
         var items = await db.MinuteItems.Where(i => i.MeetingId == item.MeetingId).ToListAsync(ct);
-        if (items.SingleOrDefault(i => i.Id == targetItemId) is not { } target) return SaveResult.Invalid("", "That is not a place in these minutes");
-        var changes = MinuteReordering.MoveTo(items.Select(i => i.MinuteNumber).ToList(), item.MinuteNumber, target.MinuteNumber);
-        if (changes is null) return SaveResult.Invalid("", $"Minute {item.MinuteNumber} is a sub-item: it moves only among the sub-items of minute {item.Number}");
-        if (changes.Count == 0) return SaveResult.Saved(item.Id, item.Version);
+        var (changes, answer) = plan(items, item);
+        if (changes is null) return answer!;
         return await RenumberAsync(db, items, changes, () => SaveResult.Saved(item.Id, item.Version), ct);
     }
 

@@ -302,15 +302,7 @@ public sealed class LiveUpdatesTests
         return user;
     }
 
-    static async Task WaitForAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The condition was not met within 10 s");
-            await Task.Delay(10);
-        }
-    }
+    static Task WaitForAsync(Func<bool> condition) => Eventually.TrueAsync(condition, TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task Follow_Disposed_NoLongerSubscribed()

@@ -195,15 +195,7 @@ public sealed class MultiInstanceTests(TwoInstancesFixture instances) : IClassFi
         }
     }
 
-    static async Task WaitForAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(2);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) Assert.Fail("Not within 2 s");
-            await Task.Delay(20);
-        }
-    }
+    static Task WaitForAsync(Func<bool> condition) => Eventually.TrueAsync(condition, TimeSpan.FromSeconds(2), pollMilliseconds: 20);
 }
 
 /// <summary>Two instances starting at the same moment on an empty database: one migrates and seeds, the other waits and finds it done.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Tracker.App.Live;
+using Tracker.Tests.Support;
 
 namespace Tracker.Tests.App.Live;
 
@@ -15,15 +16,7 @@ public sealed class PresenceTests
         public void PresenceChanged(string topic) => Interlocked.Increment(ref PresenceChanges);
     }
 
-    static async Task WaitForAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The condition was not met within 10 s");
-            await Task.Delay(10);
-        }
-    }
+    static Task WaitForAsync(Func<bool> condition) => Eventually.TrueAsync(condition, TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task Join_ThousandViewersOfOneTopic_FastAndWatchersHearAFewTimesNotOncePerJoin()
