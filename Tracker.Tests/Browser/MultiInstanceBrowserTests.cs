@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Tracker.App.Live;
 using Tracker.Tests.App.Live;
 using Tracker.Tests.Support;
 
@@ -73,7 +75,23 @@ public sealed class MultiInstanceBrowserTests(BrowserFixture browser, TwoServedI
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await admin.WaitForURLAsync("**/people");
 
-        await Assertions.Expect(member.Locator("[data-people-table]")).ToContainTextAsync("Head of Cross-Instance Resilience", new() { Timeout = 2000 });
+        var savedAt = DateTime.UtcNow;
+        try
+        {
+            await Assertions.Expect(member.Locator("[data-people-table]")).ToContainTextAsync("Head of Cross-Instance Resilience", new() { Timeout = 2000 });
+        }
+        catch (PlaywrightException e)
+        {
+            // Say where the change stopped: not relayed to B, relayed but not shown, or only late.
+            var late = await Eventually.WithinAsync(TimeSpan.FromSeconds(15), async () =>
+                (await member.Locator("[data-people-table]").TextContentAsync() ?? "").Contains("Head of Cross-Instance Resilience"));
+            var relay = instances.B.Services.GetRequiredService<IChangeRelay>() as PostgreSqlChangeRelay;
+            throw new Xunit.Sdk.XunitException(
+                $"Instance B did not show the change within 2 s. B's relay listening: {relay?.Listening}, reconnects: {relay?.Reconnects}, " +
+                $"B's people version: {instances.B.Services.GetRequiredService<ChangeFeed>().VersionOf("people")}, " +
+                $"A's: {instances.A.Services.GetRequiredService<ChangeFeed>().VersionOf("people")}; " +
+                (late ? $"it was shown {(DateTime.UtcNow - savedAt).TotalSeconds:0.0} s after the save." : "not shown after 15 s either.") + "\n" + e.Message);
+        }
         await Assertions.Expect(chair.Locator("[data-people-table]")).ToContainTextAsync("Head of Cross-Instance Resilience", new() { Timeout = 2000 });
         await Assertions.Expect(member.Locator("[data-live-announcer]")).ToHaveTextAsync(
             new System.Text.RegularExpressions.Regex("^Person DT updated by Amanda Mumford at \\d\\d:\\d\\d$"), new() { Timeout = 2000 });

@@ -12,4 +12,16 @@ public static class Eventually
             await Task.Delay(pollMilliseconds);
         }
     }
+
+    /// <summary>Whether <paramref name="condition"/> became true within the time, without failing (for a failure's explanation).</summary>
+    public static async Task<bool> WithinAsync(TimeSpan within, Func<Task<bool>> condition, int pollMilliseconds = 100)
+    {
+        var until = DateTime.UtcNow + within;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until) return false;
+            await Task.Delay(pollMilliseconds);
+        }
+        return true;
+    }
 }
