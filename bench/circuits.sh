@@ -9,6 +9,7 @@
 #   GAP_MS=1000 CHANGES=60 VIEWERS=1000 CIRCUITS_ONLY=fanout bash bench/circuits.sh   # one save a second, not flat out
 #   RISKS=1000 CIRCUITS_ONLY="fanout memory" bash bench/circuits.sh   # cost growth: the register at 1,000 risks
 #     (generated through the import service by bench/BenchHook's POST /_bench/risks after each start)
+#   APP_ENV="DOTNET_gcServer=0" CIRCUITS_ONLY=fanout bash bench/circuits.sh   # the app (not the load client) with these settings
 #   GCDUMP_DIR=/tmp/dumps GCDUMP_TOOL=~/.dotnet/tools/dotnet-gcdump CIRCUITS_ONLY=memory bash bench/circuits.sh   # + a heap dump per page
 # 1. validation: one client circuit and Debian's Chromium on the same pages, their circuit messages compared
 # 2. fan-out: N viewers on /risks and on /risks/1; the administrator saves 200 changes to R1's title
@@ -24,6 +25,7 @@ FANOUT_PATHS=${FANOUT_PATHS:-"/risks /risks/1"}   # e.g. FANOUT_PATHS=/risks VIE
 MEMORY_VIEWERS=${MEMORY_VIEWERS:-200}
 CHANGES=${CHANGES:-200}
 CIRCUITS_ONLY=${CIRCUITS_ONLY:-}
+APP_ENV=${APP_ENV:-}
 RISKS=${RISKS:-13}
 RISK=1
 work=$(mktemp -d /tmp/tracker-circuits.XXXXXX)
@@ -87,7 +89,7 @@ if want fanout; then
   echo "|---|---|---|---|---|---|---|---|"
   for n in $VIEWERS; do
     for path in $FANOUT_PATHS; do
-      start_app
+      start_app $APP_ENV
       load fanout --path "$path" --viewers "$n" --changes "$CHANGES" --risk $RISK --server-pid "$app_pid" ${GAP_MS:+--gap-ms "$GAP_MS"} | tee "$work/fanout.txt" | grep '^#' >&2 || true
       grep '^|' "$work/fanout.txt" | sed "s#^| 127.0.0.1:$PORT (saving instance)#| \`$path\`#"
     done

@@ -9,7 +9,8 @@ namespace Tracker.App.Live;
 /// <remarks>
 /// The live region is told at most once a second: the first change at once, a burst's latest change a
 /// second later. A screen reader cannot say five saves a second anyway (each announcement replaces the
-/// last), and each telling is a render batch of its own on every open tab (bench/RESULTS.md, fan-out).
+/// last). A change's news goes in the same render batch as the page showing the change (<see cref="Render"/>),
+/// as a batch of its own on every open tab was half of what a save cost (bench/RESULTS.md, fan-out).
 /// </remarks>
 public sealed class LiveAnnouncer
 {
@@ -20,23 +21,85 @@ public sealed class LiveAnnouncer
     long _toldAt;
     string _told = "";
     bool _catchUpDue;
+    bool _due;
+    Action<Action>? _region;
 
     public string Message { get; private set; } = "";
+
+    /// <summary>The live region should say <see cref="Message"/> now, in a render of its own.</summary>
     public event Action? Changed;
 
+    /// <summary>Announces a change at once (or a second later, in a burst).</summary>
     public void Announce(ChangeEvent change)
     {
-        bool tellNow;
+        if (Note(change)) TellIfDue();
+    }
+
+    /// <summary>
+    /// Takes a change to announce and returns true when the live region is due to say it now: the caller then has it
+    /// said with the next render (<see cref="Render"/>) or on its own (<see cref="TellIfDue"/>).
+    /// </summary>
+    internal bool Note(ChangeEvent change)
+    {
         lock (_lock)
         {
             var id = (change.Area, change.Key, change.Version);
-            if (_recent.Contains(id) && change.Kind != "deleted") return;
+            if (_recent.Contains(id) && change.Kind != "deleted") return false;
             _recent.Enqueue(id);
             if (_recent.Count > 20) _recent.Dequeue();
             Message = change.Announcement;
-            tellNow = TellNowOrLater();
+            if (!TellNowOrLater()) return false;
+            _due = true;
+            return true;
         }
-        if (tellNow) Changed?.Invoke();
+    }
+
+    /// <summary>Tells the live region now if it is still due to say something (nobody's render took it along).</summary>
+    public void TellIfDue()
+    {
+        lock (_lock)
+        {
+            if (!_due) return;
+            _due = false;
+        }
+        Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// Runs a component's render (its <c>StateHasChanged</c>, on the circuit's dispatcher), with the live region's
+    /// news in the same render batch when it has some: each open tab then gets one batch per save, not two
+    /// (bench/RESULTS.md, fan-out).
+    /// </summary>
+    public void Render(Action render)
+    {
+        Action<Action>? region;
+        lock (_lock)
+        {
+            region = _due ? _region : null;
+            if (region is not null) _due = false;
+        }
+        if (region is null) render();
+        else region(render);
+    }
+
+    /// <summary>
+    /// The page's live region (<c>LiveAnnouncements</c>): it renders and, while its render batch is being built,
+    /// runs the render handed to it, which joins that batch.
+    /// </summary>
+    internal IDisposable AttachRegion(Action<Action> region)
+    {
+        lock (_lock) _region = region;
+        return new Detach(this, region);
+    }
+
+    sealed class Detach(LiveAnnouncer announcer, Action<Action> region) : IDisposable
+    {
+        public void Dispose()
+        {
+            // Only its own: the next page's region may have attached already.
+            lock (announcer._lock)
+                if (announcer._region == region) announcer._region = null;
+        }
     }
 
     /// <summary>For messages that are not record changes: "Connection restored". Said at once.</summary>
@@ -45,6 +108,7 @@ public sealed class LiveAnnouncer
         lock (_lock)
         {
             Message = message;
+            _due = false;
             Told();
         }
         Changed?.Invoke();

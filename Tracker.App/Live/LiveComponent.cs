@@ -10,6 +10,7 @@ namespace Tracker.App.Live;
 public abstract class LiveComponent : ComponentBase, IDisposable
 {
     [Inject] LiveUpdates Live { get; set; } = default!;
+    [Inject] LiveAnnouncer Announcer { get; set; } = default!;
 
     IDisposable? _following;
 
@@ -25,7 +26,8 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         _following = Live.Follow(topics, async changes =>
         {
             await reload(changes);
-            StateHasChanged();
+            // In one render batch with the live region's news of the change, when it has some.
+            Announcer.Render(StateHasChanged);
         }, InvokeAsync);
     }
 

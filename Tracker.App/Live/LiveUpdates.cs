@@ -234,6 +234,8 @@ public sealed class LiveUpdates : IDisposable
                         if (batch.Count > 1) batch = [.. batch.Distinct()];
                         Announce(batch);
                         await DeliverAsync(batch).ConfigureAwait(false);
+                        // A live component's render took the news along (LiveAnnouncer.Render); any other follower's did not.
+                        TellIfDue();
                     }
                     // After the changes: a reload shows everything, whatever a component made of the changes.
                     if (reload) await DeliverAsync([]).ConfigureAwait(false);
@@ -266,11 +268,13 @@ public sealed class LiveUpdates : IDisposable
         void Announce(List<ChangeEvent> batch)
         {
             foreach (var change in batch)
-            {
-                if (change.ByUserId is not null && change.ByUserId == userId) continue;
-                try { announcer.Announce(change); }
-                catch (Exception) { /* the live region is gone with its layout: nothing to say it in */ }
-            }
+                if (change.ByUserId is null || change.ByUserId != userId) announcer.Note(change);
+        }
+
+        void TellIfDue()
+        {
+            try { announcer.TellIfDue(); }
+            catch (Exception) { /* the live region is gone with its layout: nothing to say it in */ }
         }
 
         async Task DeliverAsync(IReadOnlyList<ChangeEvent> batch)

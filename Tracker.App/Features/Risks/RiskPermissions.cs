@@ -29,6 +29,13 @@ public sealed class RiskPermissions(IDbContextFactory<TrackerDbContext> dbs, ICu
         return led.Contains;
     }
 
+    /// <summary>
+    /// The user's rights over risks as a value: users with the same key may change the same risks and add
+    /// risks alike, so they can share one computed register (<see cref="RiskDataViews"/>).
+    /// </summary>
+    public async Task<string> AccessKeyAsync(CancellationToken ct = default) =>
+        user.CanEditEverything() ? "every group" : await LedGroupIdsAsync(ct) is { Count: > 0 } led ? "groups " + string.Join(",", led.Order()) : "no group";
+
     public async Task<bool> CanCreateAsync(CancellationToken ct = default) =>
         user.CanEditEverything() || (await LedGroupIdsAsync(ct)).Count > 0;
 

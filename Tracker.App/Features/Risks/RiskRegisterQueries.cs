@@ -110,8 +110,18 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
 
     async Task<RiskRegister> RegisterAsync(RiskData data, RiskFilter filter, DateOnly? asAt, CancellationToken ct)
     {
-        var settings = data.Matrix.ToSettings();
         var comparison = await GetComparisonAsync(filter.Since, ct);
+        if (asAt is not null) return await ComputeRegisterAsync(data, filter, comparison, asAt, ct);
+        // The live register: everyone with the same filter, comparison and rights shares one per snapshot.
+        var view = new RegisterView(filter, comparison, Today, await _permissions.AccessKeyAsync(ct));
+        return await RiskDataViews.GetAsync(data, view, () => ComputeRegisterAsync(data, filter, comparison, null, CancellationToken.None));
+    }
+
+    sealed record RegisterView(RiskFilter Filter, RiskComparison Comparison, DateOnly Today, string Access);
+
+    async Task<RiskRegister> ComputeRegisterAsync(RiskData data, RiskFilter filter, RiskComparison comparison, DateOnly? asAt, CancellationToken ct)
+    {
+        var settings = RiskDataViews.SettingsOf(data.Matrix);
         var rows = await RowsAsync(data, settings, comparison.Date, _ => true, ct, asAt);
         var result = RiskRegisterFilter.Apply(rows, filter, settings);
         return new RiskRegister(result, filter, comparison.Date, settings, data.Categories, data.GroupOptions,
@@ -177,9 +187,14 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
     public async Task<HeatMapData> GetHeatMapAsync(ScoreKind kind, CancellationToken ct = default)
     {
         var data = await DataAsync(ct);
+        return await RiskDataViews.GetAsync(data, kind, () => Task.FromResult(HeatMap(data, kind)));
+    }
+
+    static HeatMapData HeatMap(RiskData data, ScoreKind kind)
+    {
         var scores = data.Risks.Where(r => r.Status == RiskStatus.Open).Select(r => r.ScoreOf(kind)).ToList();
         var counts = scores.Where(s => s is not null).GroupBy(s => (s!.Value.Likelihood, s.Value.Severity)).ToDictionary(g => g.Key, g => g.Count());
-        return new HeatMapData(kind, data.Matrix.ToSettings(), counts, scores.Count(s => s is null));
+        return new HeatMapData(kind, RiskDataViews.SettingsOf(data.Matrix), counts, scores.Count(s => s is null));
     }
 
     public async Task<RiskDetail?> GetDetailAsync(int id, DateOnly? since = null, CancellationToken ct = default)
