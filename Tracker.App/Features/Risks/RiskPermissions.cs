@@ -21,25 +21,32 @@ public sealed class RiskPermissions(IDbContextFactory<TrackerDbContext> dbs, ICu
             .Select(m => m.GroupId).ToListAsync(ct)).ToHashSet();
     }
 
+    /// <summary>The user's rights over risks, read once for a whole register or save.</summary>
+    public async Task<RiskAccess> AccessAsync(CancellationToken ct = default) =>
+        user.CanEditEverything() ? RiskAccess.Everything : await LedGroupIdsAsync(ct) is { Count: > 0 } led ? new RiskAccess(false, led) : RiskAccess.Nothing;
+
     /// <summary>Whether the user may change a risk owned by a group, by the group's id.</summary>
-    public async Task<Func<int, bool>> EditPermissionAsync(CancellationToken ct = default)
-    {
-        if (user.CanEditEverything()) return _ => true;
-        var led = await LedGroupIdsAsync(ct);
-        return led.Contains;
-    }
+    public async Task<Func<int, bool>> EditPermissionAsync(CancellationToken ct = default) => (await AccessAsync(ct)).CanEdit;
 
-    /// <summary>
-    /// The user's rights over risks as a value: users with the same key may change the same risks and add
-    /// risks alike, so they can share one computed register (<see cref="RiskDataViews"/>).
-    /// </summary>
-    public async Task<string> AccessKeyAsync(CancellationToken ct = default) =>
-        user.CanEditEverything() ? "every group" : await LedGroupIdsAsync(ct) is { Count: > 0 } led ? "groups " + string.Join(",", led.Order()) : "no group";
-
-    public async Task<bool> CanCreateAsync(CancellationToken ct = default) =>
-        user.CanEditEverything() || (await LedGroupIdsAsync(ct)).Count > 0;
+    public async Task<bool> CanCreateAsync(CancellationToken ct = default) => (await AccessAsync(ct)).CanCreate;
 
     public bool CanImport => user.IsAdministrator();
     public bool CanRecordReview => user.CanEditEverything();
     public bool CanChangeSettings => user.IsAdministrator();
+}
+
+/// <summary>
+/// What a user may do to risks: change every risk, or those of the groups they lead. Users with the same
+/// <see cref="Key"/> may change and add the same risks, so they can share one computed register (<see cref="RiskDataViews"/>).
+/// </summary>
+public sealed class RiskAccess(bool everything, IReadOnlySet<int> led)
+{
+    public static readonly RiskAccess Everything = new(true, new HashSet<int>());
+    public static readonly RiskAccess Nothing = new(false, new HashSet<int>());
+
+    public string Key { get; } = everything ? "every group" : led.Count == 0 ? "no group" : "groups " + string.Join(",", led.Order());
+
+    public bool CanEdit(int groupId) => everything || led.Contains(groupId);
+
+    public bool CanCreate => everything || led.Count > 0;
 }

@@ -90,9 +90,9 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
     }
 
     async Task<List<RiskRow>> RowsAsync(RiskData data, RiskSettings settings, DateOnly since, Func<RiskRecord, bool> which, CancellationToken ct,
-        DateOnly? on = null)
+        DateOnly? on = null, RiskAccess? access = null)
     {
-        var can = await _permissions.EditPermissionAsync(ct);
+        var can = (access ?? await _permissions.AccessAsync(ct)).CanEdit;
         var appetite = data.Categories.ToDictionary(c => c.Code, c => c.Appetite);
         var today = on ?? Today;
         return data.Risks.Where(which).Select(r =>
@@ -111,21 +111,22 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
     async Task<RiskRegister> RegisterAsync(RiskData data, RiskFilter filter, DateOnly? asAt, CancellationToken ct)
     {
         var comparison = await GetComparisonAsync(filter.Since, ct);
-        if (asAt is not null) return await ComputeRegisterAsync(data, filter, comparison, asAt, ct);
+        var access = await _permissions.AccessAsync(ct);
+        if (asAt is not null) return await ComputeRegisterAsync(data, filter, comparison, access, asAt);
         // The live register: everyone with the same filter, comparison and rights shares one per snapshot.
-        var view = new RegisterView(filter, comparison, Today, await _permissions.AccessKeyAsync(ct));
-        return await RiskDataViews.GetAsync(data, view, () => ComputeRegisterAsync(data, filter, comparison, null, CancellationToken.None));
+        var view = new RegisterView(filter, comparison, Today, access.Key);
+        return await RiskDataViews.GetAsync(data, view, () => ComputeRegisterAsync(data, filter, comparison, access, null));
     }
 
     sealed record RegisterView(RiskFilter Filter, RiskComparison Comparison, DateOnly Today, string Access);
 
-    async Task<RiskRegister> ComputeRegisterAsync(RiskData data, RiskFilter filter, RiskComparison comparison, DateOnly? asAt, CancellationToken ct)
+    async Task<RiskRegister> ComputeRegisterAsync(RiskData data, RiskFilter filter, RiskComparison comparison, RiskAccess access, DateOnly? asAt)
     {
         var settings = RiskDataViews.SettingsOf(data.Matrix);
-        var rows = await RowsAsync(data, settings, comparison.Date, _ => true, ct, asAt);
+        var rows = await RowsAsync(data, settings, comparison.Date, _ => true, CancellationToken.None, asAt, access);
         var result = RiskRegisterFilter.Apply(rows, filter, settings);
         return new RiskRegister(result, filter, comparison.Date, settings, data.Categories, data.GroupOptions,
-            await _permissions.CanCreateAsync(ct)) { Comparison = comparison, AsAt = asAt };
+            access.CanCreate) { Comparison = comparison, AsAt = asAt };
     }
 
     /// <summary>
