@@ -29,12 +29,6 @@ public sealed class LiveAnnouncer
     /// <summary>The live region should say <see cref="Message"/> now, in a render of its own.</summary>
     public event Action? Changed;
 
-    /// <summary>Announces a change at once (or a second later, in a burst).</summary>
-    public void Announce(ChangeEvent change)
-    {
-        if (Note(change)) TellIfDue();
-    }
-
     /// <summary>
     /// Takes a change to announce and returns true when the live region is due to say it now: the caller then has it
     /// said with the next render (<see cref="Render"/>) or on its own (<see cref="TellIfDue"/>).
@@ -100,18 +94,6 @@ public sealed class LiveAnnouncer
             lock (announcer._lock)
                 if (announcer._region == region) announcer._region = null;
         }
-    }
-
-    /// <summary>For messages that are not record changes: "Connection restored". Said at once.</summary>
-    public void Say(string message)
-    {
-        lock (_lock)
-        {
-            Message = message;
-            _due = false;
-            Told();
-        }
-        Changed?.Invoke();
     }
 
     // Under the lock: true to tell the live region now; otherwise a catch-up tells it the latest message.

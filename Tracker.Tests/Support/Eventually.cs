@@ -5,12 +5,8 @@ public static class Eventually
 {
     public static async Task TrueAsync(Func<bool> condition, TimeSpan within, int pollMilliseconds = 10)
     {
-        var until = DateTime.UtcNow + within;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) Assert.Fail($"The condition was not met within {within.TotalSeconds:0.#} s");
-            await Task.Delay(pollMilliseconds);
-        }
+        if (!await WithinAsync(within, () => Task.FromResult(condition()), pollMilliseconds))
+            Assert.Fail($"The condition was not met within {within.TotalSeconds:0.#} s");
     }
 
     /// <summary>Whether <paramref name="condition"/> became true within the time, without failing (for a failure's explanation).</summary>

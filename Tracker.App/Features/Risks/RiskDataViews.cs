@@ -17,7 +17,7 @@ static class RiskDataViews
     /// <summary>A snapshot asked for more views than this (a crowd of distinct searches) computes the rest unshared.</summary>
     const int MaxViews = 64;
 
-    static readonly ConditionalWeakTable<RiskData, ConcurrentDictionary<object, Task<object>>> Views = [];
+    static readonly ConditionalWeakTable<RiskData, ConcurrentDictionary<object, Lazy<Task<object>>>> Views = [];
     static readonly ConditionalWeakTable<RiskMatrix, RiskSettings> Settings = [];
 
     /// <summary>
@@ -34,23 +34,19 @@ static class RiskDataViews
     public static async Task<T> GetAsync<T>(RiskData data, object key, Func<Task<T>> compute) where T : class
     {
         var views = Views.GetValue(data, _ => new());
-        if (views.TryGetValue(key, out var shared) && !shared.IsFaulted && !shared.IsCanceled) return (T)await shared;
-        if (views.Count >= MaxViews) return await compute();
-        var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var winner = views.AddOrUpdate(key, mine.Task, (_, existing) => existing.IsFaulted || existing.IsCanceled ? mine.Task : existing);
-        if (winner != mine.Task) return (T)await winner;
+        if (!views.TryGetValue(key, out var view))
+        {
+            if (views.Count >= MaxViews) return await compute();
+            view = views.GetOrAdd(key, _ => new(async () => await compute()));
+        }
         try
         {
-            var view = await compute();
-            mine.SetResult(view);
-            return view;
+            return (T)await view.Value;
         }
-        catch (Exception e)
+        catch (Exception)
         {
             // Not kept: the next reader computes it again.
-            views.TryRemove(new(key, mine.Task));
-            mine.SetException(e);
-            _ = mine.Task.Exception;
+            views.TryRemove(new(key, view));
             throw;
         }
     }

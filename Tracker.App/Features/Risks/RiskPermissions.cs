@@ -28,8 +28,6 @@ public sealed class RiskPermissions(IDbContextFactory<TrackerDbContext> dbs, ICu
     /// <summary>Whether the user may change a risk owned by a group, by the group's id.</summary>
     public async Task<Func<int, bool>> EditPermissionAsync(CancellationToken ct = default) => (await AccessAsync(ct)).CanEdit;
 
-    public async Task<bool> CanCreateAsync(CancellationToken ct = default) => (await AccessAsync(ct)).CanCreate;
-
     public bool CanImport => user.IsAdministrator();
     public bool CanRecordReview => user.CanEditEverything();
     public bool CanChangeSettings => user.IsAdministrator();

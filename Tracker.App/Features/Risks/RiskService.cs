@@ -62,12 +62,12 @@ public sealed class RiskService(IDbContextFactory<TrackerDbContext> dbs, ICurren
 
     public async Task<SaveResult> CreateAsync(RiskInput input, CancellationToken ct = default)
     {
-        if (!await _permissions.CanCreateAsync(ct)) return SaveResult.Forbidden("You do not have permission to add risks");
+        var access = await _permissions.AccessAsync(ct);
+        if (!access.CanCreate) return SaveResult.Forbidden("You do not have permission to add risks");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var errors = await ValidateAsync(db, input, null, ct);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
-        var can = await _permissions.EditPermissionAsync(ct);
-        if (!can(input.OwnerGroupId!.Value))
+        if (!access.CanEdit(input.OwnerGroupId!.Value))
             return SaveResult.Forbidden("You can only add risks owned by a group you lead");
         var risk = Risk.Create(input, user.DisplayName, Today);
         db.Risks.Add(risk);

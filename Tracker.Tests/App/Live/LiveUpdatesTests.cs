@@ -335,7 +335,7 @@ public sealed class LiveUpdatesTests
         var told = new List<string>();
         _announcer.Changed += () => { lock (told) told.Add(_announcer.Message); };
         for (var version = 1; version <= 5; version++)
-            _announcer.Announce(Event(version, key: version.ToString()) with { Label = $"Risk R{version}" });
+            if (_announcer.Note(Event(version, key: version.ToString()) with { Label = $"Risk R{version}" })) _announcer.TellIfDue();
 
         Assert.Equal(["Risk R1 updated by Councillor Kate Lymer at 10:42"], told);
         Assert.Equal("Risk R5 updated by Councillor Kate Lymer at 10:42", _announcer.Message);
