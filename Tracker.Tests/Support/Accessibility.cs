@@ -13,11 +13,24 @@ public static class Accessibility
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
         };
+        await page.EvaluateAsync(SettleAnimationsScript);
         var result = await page.RunAxe(options);
         var report = string.Join("\n", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}"));
         Assert.True(result.Violations.Length == 0, $"Accessibility violations on {page.Url}:\n{report}");
     }
+
+    /// <summary>
+    /// Waits for finite animations and transitions (a menu fading in, a snackbar fading out) to finish, at
+    /// most 2 s. Axe measures contrast against the colours it sees at that instant, so text half-way through
+    /// MudBlazor's popover fade failed colour contrast on CI now and then although it passes once shown.
+    /// Two frames first, so that a transition started by the last render has begun.
+    /// </summary>
+    const string SettleAnimationsScript = @"async () => {
+        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const finite = document.getAnimations().filter(a => a.effect?.getComputedTiming().iterations !== Infinity);
+        await Promise.race([Promise.allSettled(finite.map(a => a.finished)), new Promise(r => setTimeout(r, 2000))]);
+    }";
 
     /// <summary>
     /// Fails when the page scrolls sideways (WCAG 1.4.10, reflow at 320 CSS px wide), naming the first
