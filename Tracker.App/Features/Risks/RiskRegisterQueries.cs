@@ -203,11 +203,18 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
         var data = await DataAsync(ct);
         var record = data.Risks.SingleOrDefault(r => r.Id == id);
         if (record is null) return null;
-        var settings = data.Matrix.ToSettings();
         var comparison = await GetComparisonAsync(since, ct);
-        var row = (await RowsAsync(data, settings, comparison.Date, r => r.Id == id, ct)).Single();
-        return new RiskDetail(row, record.Assessments.Reverse().ToList(), record.Reviews, settings, comparison.Date) { Comparison = comparison };
+        var access = await _permissions.AccessAsync(ct);
+        // Everyone on this risk's page with the same comparison and rights shares one per snapshot, as the register does.
+        return await RiskDataViews.GetAsync(data, new DetailView(id, comparison, Today, access.Key), async () =>
+        {
+            var settings = RiskDataViews.SettingsOf(data.Matrix);
+            var row = (await RowsAsync(data, settings, comparison.Date, r => r.Id == id, ct, access: access)).Single();
+            return new RiskDetail(row, record.Assessments.Reverse().ToList(), record.Reviews, settings, comparison.Date) { Comparison = comparison };
+        });
     }
+
+    sealed record DetailView(int Id, RiskComparison Comparison, DateOnly Today, string Access);
 
     /// <summary>Open risks by band, above appetite and overdue, for the dashboard.</summary>
     public async Task<RiskSummary> GetSummaryAsync(CancellationToken ct = default)
