@@ -15,7 +15,7 @@
 # 2. fan-out: N viewers on /risks and on /risks/1; the administrator saves 200 changes to R1's title
 #    through RiskService (POST /bench/risks/1/title); latency from the commit to each viewer's render batch
 # 3. memory per viewer: managed heap after a forced collection and resident memory, before and after
-#    N circuits on /risks, / (dashboard) and /risks/review (chair), divided by N; then the same circuits
+#    N circuits on /risks, / (dashboard) and /risks/review (the chair, and members), divided by N; then the same circuits
 #    dropped without a goodbye (kept for a reconnect), and (retention) after the app's retention period
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,7 +100,8 @@ if want memory; then
   echo; echo "## Memory per viewer: $MEMORY_VIEWERS circuits; managed heap after a forced full collection, resident memory (server GC unless said)"
   echo "| page (account) | circuits | heap before → after | heap per circuit | resident before → after | resident per circuit | followers of \`risks\` |"
   echo "|---|---|---|---|---|---|---|"
-  for spec in /risks:member /:member /risks/review:chair; do
+  # The chair leads the review (with the recording form); members read it on their own screens.
+  for spec in /risks:member /:member /risks/review:chair /risks/review:member; do
     start_app
     load memory --path "${spec%%:*}" --account "${spec##*:}" --viewers "$MEMORY_VIEWERS" --server-pid "$app_pid" ${GCDUMP_DIR:+--gcdump "$GCDUMP_DIR"} | tee "$work/memory.txt" | grep '^#' >&2 || true
     grep '^|' "$work/memory.txt"
