@@ -18,7 +18,23 @@ public static class Accessibility
         var report = string.Join("\n", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}"));
         Assert.True(result.Violations.Length == 0, $"Accessibility violations on {page.Url}:\n{report}");
+        var duplicated = await page.EvaluateAsync<string[]>(DuplicatedReferencedIdsScript);
+        Assert.True(duplicated.Length == 0, $"Ids used by more than one element on {page.Url}, and referred to by a label, an ARIA attribute or a link: {string.Join(", ", duplicated)}");
     }
+
+    /// <summary>
+    /// Ids that a label (for), an ARIA reference or an in-page link points at, held by more than one element: the
+    /// label or link then reaches the first, which may be the wrong field (a dialog over a form with the same field
+    /// names). axe no longer checks duplicate ids (WCAG 2.2 made 4.1.1 obsolete); the harm to users remains.
+    /// </summary>
+    const string DuplicatedReferencedIdsScript = @"() => {
+        const referred = new Set();
+        document.querySelectorAll('label[for]').forEach(l => referred.add(l.htmlFor));
+        document.querySelectorAll('[aria-labelledby],[aria-describedby],[aria-controls]').forEach(e =>
+            ['aria-labelledby', 'aria-describedby', 'aria-controls'].forEach(a => (e.getAttribute(a) || '').split(/\s+/).filter(Boolean).forEach(id => referred.add(id))));
+        document.querySelectorAll('a[href^=""#""]').forEach(a => a.getAttribute('href').length > 1 && referred.add(decodeURIComponent(a.getAttribute('href').slice(1))));
+        return [...referred].filter(id => document.querySelectorAll('[id=""' + CSS.escape(id) + '""]').length > 1);
+    }";
 
     /// <summary>
     /// Waits for finite animations and transitions (a menu fading in, a snackbar fading out) to finish, at
