@@ -209,7 +209,7 @@ public sealed class RiskRegisterQueries(IDbContextFactory<TrackerDbContext> dbs,
         return await RiskDataViews.GetAsync(data, new DetailView(id, comparison, Today, access.Key), async () =>
         {
             var settings = RiskDataViews.SettingsOf(data.Matrix);
-            var row = (await RowsAsync(data, settings, comparison.Date, r => r.Id == id, ct, access: access)).Single();
+            var row = (await RowsAsync(data, settings, comparison.Date, r => r.Id == id, CancellationToken.None, access: access)).Single();
             return new RiskDetail(row, record.Assessments.Reverse().ToList(), record.Reviews, settings, comparison.Date) { Comparison = comparison };
         });
     }
