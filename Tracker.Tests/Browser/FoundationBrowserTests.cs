@@ -183,6 +183,7 @@ public sealed class FoundationBrowserTests(BrowserFixture browser)
         Assert.DoesNotContain(await options.AllInnerTextsAsync(), o => o.Contains('`') || o.StartsWith("Identity"));
         await page.AssertNoAxeViolationsAsync();
         await options.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Partner organisation$") }).ClickAsync();
+        await page.WaitForListClosedAsync();
         await page.GetByLabel("From").FillAsync("2026-11-30");
         await page.GetByLabel("To").FillAsync("2026-11-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();

@@ -25,8 +25,7 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
 
         // Screen 1: schedule it. The agenda is pre-filled.
         await clerk.OpenAsync("/meetings/new");
-        await clerk.GetByRole(AriaRole.Combobox).First.ClickAsync();
-        await clerk.GetByRole(AriaRole.Option, new() { Name = "ASB and Envirocrime Sub-Group" }).ClickAsync();
+        await clerk.ChooseAsync(clerk.GetByRole(AriaRole.Combobox).First, "ASB and Envirocrime Sub-Group");
         await clerk.GetByLabel("Date of the meeting").FillAsync(UkDates.Short(date));
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Schedule meeting" }).ClickAsync();
 
@@ -42,6 +41,7 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
         await add.GetByLabel("Title").FillAsync("PSPO consultation outcome");
         await add.GetByLabel("Presenter (optional)").FillAsync("Sibl");
         await clerk.GetByRole(AriaRole.Option, new() { Name = "Peter Sibley" }).ClickAsync();
+        await clerk.WaitForListClosedAsync();
         await add.GetByLabel("Link to the paper (optional)").FillAsync("/risks");
         await add.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("tr[data-agenda-item='5']")).ToContainTextAsync("PSPO consultation outcome");

@@ -93,8 +93,7 @@ public sealed class MinutesCorrectionsBrowserTests(BrowserFixture browser)
         await Assertions.Expect(FieldError(clerk, "AskedBy")).ToHaveTextAsync("Enter who asked the question");
         await CheckAsync();
         await question.GetByLabel("Asked by").FillAsync("Cllr Tim Stevens");
-        await clerk.Locator("[data-question-dialog] [role=combobox]").First.ClickAsync();
-        await clerk.GetByRole(AriaRole.Option, new() { Name = "Councillor" }).ClickAsync();
+        await clerk.ChooseAsync(clerk.Locator("[data-question-dialog] [role=combobox]").First, "Councillor");
         await question.GetByLabel("Question", new() { Exact = true }).FillAsync("What is the SNB doing about diversity?");
         // The day before the meeting: after the general deadline.
         await question.GetByLabel("Date received").FillAsync(DateTime.Today.AddDays(days - 1).ToString("dd/MM/yyyy"));

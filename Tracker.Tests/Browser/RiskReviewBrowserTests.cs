@@ -13,11 +13,8 @@ public sealed class RiskReviewBrowserTests(BrowserFixture browser)
     Task<int> RiskIdAsync(string reference) =>
         browser.App.WithDbAsync(db => db.Risks.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync());
 
-    static async Task ChooseAsync(IPage page, string label, string option)
-    {
-        await page.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
+    static Task ChooseAsync(IPage page, string label, string option) =>
+        page.ChooseAsync(page.GetByRole(AriaRole.Combobox, new() { Name = label }), option);
 
     static ILocator Position(IPage page) => page.Locator("[data-position]");
 

@@ -69,6 +69,27 @@ public static class InteractivePages
     public static Task WaitForInteractiveAsync(this IPage page) =>
         Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 10000 });
 
+    /// <summary>Chooses <paramref name="option"/> from a MudBlazor select (by its combobox) and waits until it has finished.</summary>
+    public static async Task ChooseAsync(this IPage page, ILocator combobox, string option)
+    {
+        await combobox.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await page.WaitForListClosedAsync();
+    }
+
+    /// <summary>
+    /// Waits until no list of options is open and the focus has stayed put for 100 ms. After an option is
+    /// clicked, MudBlazor closes the list and moves the focus (to the select's input, then away) by calls from
+    /// the server over the next 50 ms or so; text filled into the next field meanwhile was typed wherever the
+    /// focus had gone, and lost (a question's text, now and then, in a browser test).
+    /// </summary>
+    public static Task WaitForListClosedAsync(this IPage page) => page.WaitForFunctionAsync(@"async () => {
+        if (document.querySelector('[role=option]')) return false;
+        const before = document.activeElement;
+        await new Promise(r => setTimeout(r, 100));
+        return document.activeElement === before && !document.querySelector('[role=option]');
+    }");
+
     /// <summary>Goes to a page of the app and waits until it is interactive.</summary>
     public static async Task OpenAsync(this IPage page, string url)
     {
