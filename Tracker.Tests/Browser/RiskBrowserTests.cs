@@ -11,9 +11,6 @@ public sealed class RiskBrowserTests(BrowserFixture browser)
     Task<int> RiskIdAsync(string reference) =>
         browser.App.WithDbAsync(db => db.Risks.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync());
 
-    static Task ChooseAsync(IPage page, string label, string option) =>
-        page.ChooseAsync(page.GetByRole(AriaRole.Combobox, new() { Name = label }), option);
-
     static Task<int> SidewaysScrollAsync(IPage page) =>
         page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
 
@@ -128,8 +125,8 @@ public sealed class RiskBrowserTests(BrowserFixture browser)
         // The edit form showing errors: net above gross (refused as chosen) and a blank risk, saved.
         await page.OpenAsync($"/risks/{id}/edit");
         await page.GetByLabel("Risk", new() { Exact = true }).FillAsync("");
-        await ChooseAsync(page, "Net likelihood", "5 – Almost certain");
-        await ChooseAsync(page, "Net severity", "5 – Severe");
+        await page.ChooseAsync("Net likelihood", "5 – Almost certain");
+        await page.ChooseAsync("Net severity", "5 – Severe");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save risk" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-error-summary]")).ToContainTextAsync("Enter the risk");
         await page.AssertNoAxeViolationsAsync();

@@ -13,9 +13,6 @@ public sealed class RiskReviewBrowserTests(BrowserFixture browser)
     Task<int> RiskIdAsync(string reference) =>
         browser.App.WithDbAsync(db => db.Risks.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync());
 
-    static Task ChooseAsync(IPage page, string label, string option) =>
-        page.ChooseAsync(page.GetByRole(AriaRole.Combobox, new() { Name = label }), option);
-
     static ILocator Position(IPage page) => page.Locator("[data-position]");
 
     [Fact]
@@ -83,7 +80,7 @@ public sealed class RiskReviewBrowserTests(BrowserFixture browser)
 
         var chair = await browser.SignedInPageAsync("chair", 1280, 720);
         await chair.OpenAsync($"/risks/review?risk={id}");
-        await ChooseAsync(chair, "Net likelihood", "3 – Possible");
+        await chair.ChooseAsync("Net likelihood", "3 – Possible");
         // The live preview before saving.
         await Assertions.Expect(chair.Locator("[data-preview=net] [data-score]")).ToHaveAttributeAsync("data-score", "6");
         await chair.GetByRole(AriaRole.Button, new() { Name = "Save new scores" }).ClickAsync();
@@ -117,7 +114,7 @@ public sealed class RiskReviewBrowserTests(BrowserFixture browser)
         var chairsRisk = await chair.Locator("[data-review-risk]").GetAttributeAsync("data-review-risk");
         await Assertions.Expect(member.Locator("[data-review-risk]")).ToHaveAttributeAsync("data-review-risk", chairsRisk!, new() { Timeout = 1500 });
 
-        await ChooseAsync(chair, "Target likelihood", "1 – Rare");
+        await chair.ChooseAsync("Target likelihood", "1 – Rare");
         await Assertions.Expect(member.Locator("[data-chair-draft]")).ToContainTextAsync("The chair is proposing", new() { Timeout = 1500 });
         await member.Context.CloseAsync();
         await chair.Context.CloseAsync();

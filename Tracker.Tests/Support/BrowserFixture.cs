@@ -77,6 +77,10 @@ public static class InteractivePages
         await page.WaitForListClosedAsync();
     }
 
+    /// <summary>Chooses <paramref name="option"/> from the MudBlazor select labelled <paramref name="label"/>.</summary>
+    public static Task ChooseAsync(this IPage page, string label, string option) =>
+        page.ChooseAsync(page.GetByRole(AriaRole.Combobox, new() { Name = label }), option);
+
     /// <summary>
     /// Waits until no list of options is open and the focus has stayed put for 100 ms. After an option is
     /// clicked, MudBlazor closes the list and moves the focus (to the select's input, then away) by calls from
