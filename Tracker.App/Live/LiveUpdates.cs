@@ -19,12 +19,14 @@ public sealed class LiveUpdates : IDisposable
     readonly LiveAnnouncer _announcer;
     readonly CircuitEvents _circuit;
     readonly ICurrentUser _user;
+    readonly ILogger<LiveUpdates> _logger;
     readonly Lock _lock = new();
     readonly HashSet<Following> _following = [];
     bool _disposed;
 
-    public LiveUpdates(ChangeFeed feed, LiveAnnouncer announcer, CircuitEvents circuit, ICurrentUser user)
+    public LiveUpdates(ChangeFeed feed, LiveAnnouncer announcer, CircuitEvents circuit, ICurrentUser user, ILogger<LiveUpdates> logger)
     {
+        _logger = logger;
         _feed = feed;
         _announcer = announcer;
         _circuit = circuit;
@@ -42,7 +44,7 @@ public sealed class LiveUpdates : IDisposable
     /// browser going and coming back never interleave.</remarks>
     public IDisposable Follow(IEnumerable<string> topics, Func<IReadOnlyList<ChangeEvent>, Task> onChanged, Func<Func<Task>, Task> dispatch)
     {
-        var following = new Following(this, [.. topics.Distinct()], new Follower(onChanged, dispatch, _announcer, _user.UserId));
+        var following = new Following(this, [.. topics.Distinct()], new Follower(onChanged, dispatch, _announcer, _user.UserId, _logger));
         lock (_lock)
         {
             if (_disposed) return following;
@@ -158,11 +160,15 @@ public sealed class LiveUpdates : IDisposable
     /// dispatcher); it runs on the thread pool and enters the component's dispatcher only to deliver.
     /// </remarks>
     internal sealed class Follower(Func<IReadOnlyList<ChangeEvent>, Task> onChanged, Func<Func<Task>, Task> dispatch,
-        LiveAnnouncer announcer, string? userId)
+        LiveAnnouncer announcer, string? userId, ILogger logger)
     {
+        /// <summary>How long a failed delivery waits before its reload: the first, the second, then each one after.</summary>
+        internal static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)];
+
         readonly Lock _lock = new();
         List<ChangeEvent> _pending = [];
         bool _reload, _running, _stopped;
+        int _failures; // deliveries failed in a row; only the delivery loop (one at a time) touches it
 
         public void Add(ChangeEvent change)
         {
@@ -267,8 +273,13 @@ public sealed class LiveUpdates : IDisposable
 
         void Announce(List<ChangeEvent> batch)
         {
-            foreach (var change in batch)
-                if (change.ByUserId is null || change.ByUserId != userId) announcer.Note(change);
+            // Never at the cost of the delivery: the batch is already taken from the pending list.
+            try
+            {
+                foreach (var change in batch)
+                    if (change.ByUserId is null || change.ByUserId != userId) announcer.Note(change);
+            }
+            catch (Exception e) { logger.LogWarning(e, "A live change could not be announced"); }
         }
 
         void TellIfDue()
@@ -282,12 +293,28 @@ public sealed class LiveUpdates : IDisposable
             try
             {
                 await dispatch(() => onChanged(batch)).ConfigureAwait(false);
+                _failures = 0;
             }
-            catch (Exception)
+            catch (Exception e)
             {
-                // The circuit is gone, the component was disposed while the burst was pending, or its
-                // reload failed: the next change or reload tries again.
+                // A component that has stopped following (disposed, its circuit gone) has nothing to show.
+                bool stopped;
+                lock (_lock) stopped = _stopped;
+                if (stopped) return;
+                // Its reload failed (the database busy or briefly gone): it still shows what it showed before
+                // the change, so it reloads again shortly, and on until a reload succeeds.
+                var delay = RetryDelays[Math.Min(_failures, RetryDelays.Length - 1)];
+                _failures++;
+                logger.LogWarning(e, "A live page could not reload after a change ({Failures} in a row); reloading again in {Delay} ms",
+                    _failures, delay.TotalMilliseconds);
+                _ = ReloadLaterAsync(delay);
             }
+        }
+
+        async Task ReloadLaterAsync(TimeSpan delay)
+        {
+            await Task.Delay(delay).ConfigureAwait(false);
+            Reload();
         }
     }
 }

@@ -90,7 +90,11 @@ public sealed class MultiInstanceBrowserTests(BrowserFixture browser, TwoServedI
                 $"Instance B did not show the change within 2 s. B's relay listening: {relay?.Listening}, reconnects: {relay?.Reconnects}, " +
                 $"B's people version: {instances.B.Services.GetRequiredService<ChangeFeed>().VersionOf("people")}, " +
                 $"A's: {instances.A.Services.GetRequiredService<ChangeFeed>().VersionOf("people")}; " +
-                (late ? $"it was shown {(DateTime.UtcNow - savedAt).TotalSeconds:0.0} s after the save." : "not shown after 15 s either.") + "\n" + e.Message);
+                $"B's followers of people: {instances.B.Services.GetRequiredService<ChangeFeed>().SubscriberCount("people")}; " +
+                $"the member's presence line: '{await member.Locator("[data-presence=people]").TextContentAsync()}', " +
+                $"the connection's state (blazor.web.js's classes): '{await member.Locator("#components-reconnect-modal").GetAttributeAsync("class")}'; " +
+                (late ? $"it was shown {(DateTime.UtcNow - savedAt).TotalSeconds:0.0} s after the save." : "not shown after 15 s either.") +
+                $"\nB's warnings:\n{string.Join("\n", instances.B.Warnings.Entries)}\nA's warnings:\n{string.Join("\n", instances.A.Warnings.Entries)}\n" + e.Message);
         }
         await Assertions.Expect(chair.Locator("[data-people-table]")).ToContainTextAsync("Head of Cross-Instance Resilience", new() { Timeout = 2000 });
         await Assertions.Expect(member.Locator("[data-live-announcer]")).ToHaveTextAsync(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tracker.App.Data;
 
 namespace Tracker.Tests.Support;
@@ -20,6 +21,9 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "tracker.db");
 
+    /// <summary>What this instance logged at Warning and above, for a failing test's message.</summary>
+    public RecordedWarnings Warnings { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -28,6 +32,7 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", _folder);
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.AddProvider(Warnings));
         if (RaiseSignInLimits)
         {
             // Tests (and the browser tests) sign in many times from one address.

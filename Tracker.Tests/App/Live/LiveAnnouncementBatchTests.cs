@@ -71,7 +71,7 @@ public sealed class LiveAnnouncementBatchTests : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton(_feed);
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddLogging();
         services.AddSingleton<LiveAnnouncer>();
         services.AddSingleton<CircuitEvents>();
         services.AddSingleton<ICurrentUser>(new CurrentUser(new HttpContextAccessor()));

@@ -13,7 +13,7 @@ public sealed class LiveUpdatesTests
     readonly LiveAnnouncer _announcer = new();
     readonly CircuitEvents _circuit = new();
 
-    LiveUpdates Live() => new(_feed, _announcer, _circuit, new CurrentUser(new HttpContextAccessor()));
+    LiveUpdates Live() => new(_feed, _announcer, _circuit, new CurrentUser(new HttpContextAccessor()), NullLogger<LiveUpdates>.Instance);
 
     static ChangeEvent Event(int version, string key = "3", string? by = "user-2") =>
         new("risks", key, "updated", "Risk R3", version, "Councillor Kate Lymer", DateTimeOffset.Parse("2026-11-30T10:42:00Z"), by);
@@ -197,7 +197,7 @@ public sealed class LiveUpdatesTests
     {
         // A component saving from inside its own reload (or its dialog saving while it reloads): the save's
         // event arrives on the follower that is delivering.
-        var live = new LiveUpdates(_feed, _announcer, _circuit, User("user-1"));
+        var live = new LiveUpdates(_feed, _announcer, _circuit, User("user-1"), NullLogger<LiveUpdates>.Instance);
         var announcements = 0;
         _announcer.Changed += () => Interlocked.Increment(ref announcements);
         var calls = new List<IReadOnlyList<ChangeEvent>>();
@@ -216,17 +216,82 @@ public sealed class LiveUpdatesTests
     public async Task Follow_ReloadFailsOrAnnouncerThrows_LaterChangesStillDelivered()
     {
         _announcer.Changed += () => throw new InvalidOperationException("the layout has gone");
-        var calls = 0;
-        using var following = Live().Follow(["risks"], _ =>
+        var calls = new List<IReadOnlyList<ChangeEvent>>();
+        using var following = Live().Follow(["risks"], changes =>
         {
-            if (Interlocked.Increment(ref calls) == 1) throw new InvalidOperationException("the database is busy");
+            lock (calls)
+            {
+                calls.Add(changes);
+                if (calls.Count == 1) throw new InvalidOperationException("the database is busy");
+            }
             return Task.CompletedTask;
         }, Inline);
         await _feed.PublishAsync([Event(2)]);
-        await WaitForAsync(() => Volatile.Read(ref calls) == 1);
-        await Task.Delay(LiveUpdates.CoalesceWindow * 3);
+        await WaitForAsync(() => { lock (calls) return calls.Count == 1; });
         await _feed.PublishAsync([Event(3)]);
-        await WaitForAsync(() => Volatile.Read(ref calls) == 2);
+        await WaitForAsync(() => { lock (calls) return calls.Any(c => c.Any(e => e.Version == 3)); });
+    }
+
+    [Fact]
+    public async Task Follow_ReloadFails_ReloadedAgainUntilOneSucceedsWithoutAnotherChange()
+    {
+        // The page showed what it showed before the change: with no later change to prompt it, it must still
+        // catch up once the database answers again (a cross-instance browser test once waited 15 s for it).
+        var logger = new ListLogger();
+        var live = new LiveUpdates(_feed, _announcer, _circuit, new CurrentUser(new HttpContextAccessor()), logger);
+        var calls = new List<IReadOnlyList<ChangeEvent>>();
+        var started = DateTime.UtcNow;
+        using var following = live.Follow(["risks"], changes =>
+        {
+            lock (calls)
+            {
+                calls.Add(changes);
+                if (calls.Count <= 2) throw new InvalidOperationException("the database is busy");
+            }
+            return Task.CompletedTask;
+        }, Inline);
+        await _feed.PublishAsync([Event(2)]);
+        await WaitForAsync(() => { lock (calls) return calls.Count == 3; });
+        lock (calls)
+        {
+            Assert.Equal([2], calls[0].Select(c => c.Version));
+            Assert.Empty(calls[1]); // reloads: everything, after the change that failed
+            Assert.Empty(calls[2]);
+        }
+        // 250 ms, then 2 s: not at once (a database that is down is not hammered), not never.
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(2.2), TimeSpan.FromSeconds(8));
+        Assert.Equal(2, logger.Warnings);
+        await Task.Delay(TimeSpan.FromSeconds(0.5));
+        lock (calls) Assert.Equal(3, calls.Count); // once one succeeded, no more
+    }
+
+    [Fact]
+    public async Task Follow_ReloadFailsThenComponentDisposed_NotReloadedAgain()
+    {
+        var calls = 0;
+        var following = Live().Follow(["risks"], _ =>
+        {
+            Interlocked.Increment(ref calls);
+            throw new InvalidOperationException("the database is busy");
+        }, Inline);
+        await _feed.PublishAsync([Event(2)]);
+        await WaitForAsync(() => Volatile.Read(ref calls) == 1);
+        following.Dispose();
+        await Task.Delay(LiveUpdates.Follower.RetryDelays[0] * 3);
+        Assert.Equal(1, Volatile.Read(ref calls));
+    }
+
+    sealed class ListLogger : Microsoft.Extensions.Logging.ILogger<LiveUpdates>
+    {
+        int _warnings;
+        public int Warnings => Volatile.Read(ref _warnings);
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning) Interlocked.Increment(ref _warnings);
+        }
     }
 
     [Fact]
