@@ -106,16 +106,43 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
         // Before telling anyone, so a component reloading on the event never gets a cached copy.
         foreach (var area in changes.Select(c => c.Area).Distinct())
             Interlocked.Increment(ref _versions.GetOrAdd(area, _ => new StrongBox<long>()).Value);
-        foreach (var change in OnePerRecord(changes))
+        var outer = t_afterPublish;
+        var after = t_afterPublish = [];
+        try
         {
-            foreach (var topic in change.Groups)
-                if (_subscriptions.TryGetValue(topic, out var list))
-                    foreach (var subscription in list)
-                    {
-                        try { subscription.Handler(change); }
-                        catch (Exception ex) { logger.LogWarning(ex, "A live subscriber of {Topic} failed", topic); }
-                    }
+            foreach (var change in OnePerRecord(changes))
+            {
+                foreach (var topic in change.Groups)
+                    if (_subscriptions.TryGetValue(topic, out var list))
+                        foreach (var subscription in list)
+                        {
+                            try { subscription.Handler(change); }
+                            catch (Exception ex) { logger.LogWarning(ex, "A live subscriber of {Topic} failed", topic); }
+                        }
+            }
+        }
+        finally
+        {
+            t_afterPublish = outer;
+        }
+        foreach (var action in after)
+        {
+            try { action(); }
+            catch (Exception ex) { logger.LogWarning(ex, "A live subscriber failed after a commit was handed out"); }
         }
         return Task.CompletedTask;
+    }
+
+    [ThreadStatic] static List<Action>? t_afterPublish;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once every event of the commit being handed out on this thread has been
+    /// handed out (at once when none is): a follower starting its delivery then has the whole commit, not
+    /// the first of its records alone.
+    /// </summary>
+    internal static void AfterPublish(Action action)
+    {
+        if (t_afterPublish is { } after) after.Add(action);
+        else action();
     }
 }

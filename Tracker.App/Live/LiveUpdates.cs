@@ -1,19 +1,30 @@
+using System.Diagnostics;
 using Tracker.App.Common;
 
 namespace Tracker.App.Live;
 
 /// <summary>
-/// A circuit's view of the change feed. A component follows topics and gets one call per burst of
-/// commits (coalesced over <see cref="CoalesceWindow"/>), on its own dispatcher, never two at once, and
-/// one call with no changes after the browser reconnects, or the instance's change relay does, when it
-/// may have missed some. While the browser is away (a closed or sleeping tab whose circuit is kept for a
+/// A circuit's view of the change feed. A component follows topics and gets a call for a commit after a
+/// quiet spell at once, and for a burst of commits one per <see cref="CoalesceWindow"/> or so, on its own
+/// dispatcher, never two at once, and one call with no changes after the browser reconnects, or the
+/// instance's change relay does, when it may have missed some. While the browser is away (a closed or sleeping tab whose circuit is kept for a
 /// quick reconnect) the circuit follows nothing: its subscriptions are dropped and taken again when it
 /// comes back, with a reload. Other people's changes are announced once per page to screen readers.
 /// </summary>
 public sealed class LiveUpdates : IDisposable
 {
-    /// <summary>Long enough to fold a save's several events (and a quick series of saves) into one re-render.</summary>
+    /// <summary>
+    /// How long a change waits for others when the component has just been delivered some: a quick series of
+    /// saves is folded into a re-render every window or so, not one per save.
+    /// </summary>
     public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// A change after this long without one is delivered at once, without waiting out the window: a meeting's
+    /// saves are seconds apart, and waiting the window for each was a fifth of what 1,000 open tabs waited
+    /// (bench/RESULTS.md).
+    /// </summary>
+    public static readonly TimeSpan QuietSpell = TimeSpan.FromMilliseconds(250);
 
     readonly ChangeFeed _feed;
     readonly LiveAnnouncer _announcer;
@@ -168,7 +179,10 @@ public sealed class LiveUpdates : IDisposable
         readonly Lock _lock = new();
         List<ChangeEvent> _pending = [];
         bool _reload, _running, _stopped;
-        int _failures; // deliveries failed in a row; only the delivery loop (one at a time) touches it
+        // Only the delivery loop (one at a time) touches these.
+        int _failures; // deliveries failed in a row
+        long _deliveredAt; // when the last delivery started (a Stopwatch timestamp)
+        Action? _start; // Start, made a delegate once rather than at every save
 
         public void Add(ChangeEvent change)
         {
@@ -179,7 +193,8 @@ public sealed class LiveUpdates : IDisposable
                 if (_running) return;
                 _running = true;
             }
-            Start();
+            // The rest of the commit's events first (a risk and its further action saved together).
+            ChangeFeed.AfterPublish(_start ??= Start);
         }
 
         /// <summary>Reload everything (a delivery with no changes), after anything already pending.</summary>
@@ -219,7 +234,8 @@ public sealed class LiveUpdates : IDisposable
             {
                 while (true)
                 {
-                    await Task.Delay(CoalesceWindow).ConfigureAwait(false);
+                    if (_deliveredAt != 0 && Stopwatch.GetElapsedTime(_deliveredAt) < QuietSpell)
+                        await Task.Delay(CoalesceWindow).ConfigureAwait(false);
                     List<ChangeEvent> batch;
                     bool reload;
                     lock (_lock)
@@ -234,6 +250,7 @@ public sealed class LiveUpdates : IDisposable
                             return;
                         }
                     }
+                    _deliveredAt = Stopwatch.GetTimestamp();
                     if (batch.Count > 0)
                     {
                         // A component following "risks" and "risks:3" hears a change of R3 on both.
