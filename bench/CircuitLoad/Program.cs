@@ -78,6 +78,7 @@ async Task FanOutAsync()
 
     var saves = new List<Save>();
     var cpuBefore = CpuSeconds(serverPid);
+    var clientCpuBefore = CpuSeconds(Environment.ProcessId);
     clock.Restart();
     for (var i = 1; i <= changes; i++)
     {
@@ -86,12 +87,15 @@ async Task FanOutAsync()
     }
     var writing = clock.Elapsed;
     var cpu = CpuSeconds(serverPid) - cpuBefore;
+    var clientCpu = CpuSeconds(Environment.ProcessId) - clientCpuBefore;
     var deadline = DateTime.UtcNow.AddSeconds(30);
     while (DateTime.UtcNow < deadline && all.Any(v => double.IsNaN(v.Viewer.Received[changes]))) await Task.Delay(100);
     await Task.Delay(500);
     Console.WriteLine($"# {changes} saves in {writing.TotalSeconds:F1} s ({changes / writing.TotalSeconds:F0}/s); save request p50 {Percentile(saves.Select(s => s.Returned - s.Sent).ToList(), 50):F1} ms; render batches during: {all.Sum(v => v.Viewer.Batches) - batchesBefore}");
     if (serverPid is not null)
         Console.WriteLine($"# server CPU over the saves: {cpu:F1} s ({cpu * 1000 / changes:F1} ms per save, {cpu * 1e6 / Math.Max(1, all.Sum(v => v.Viewer.Batches) - batchesBefore):F0} µs per render batch sent); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    // On the same cores: what the load client took is what the app could not have.
+    Console.WriteLine($"# load client CPU over the saves: {clientCpu:F1} s ({clientCpu * 1000 / changes:F1} ms per save)");
     foreach (var group in all.GroupBy(v => v.Base))
         Report(group.Key == writerBase || bases.Length == 1 ? $"{group.Key.Authority} (saving instance)" : $"{group.Key.Authority} (relayed)",
             group.Select(v => v.Viewer).ToList(), saves, changes);
