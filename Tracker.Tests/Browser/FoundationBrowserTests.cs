@@ -192,7 +192,7 @@ public sealed class FoundationBrowserTests(BrowserFixture browser)
         await page.GetByLabel("To").FillAsync("");
         await page.GetByLabel("From").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("entity=Partner"));
+        await page.WaitForAddressAsync(url => url.Contains("entity=Partner"));
         await Assertions.Expect(page.Locator("[data-audit-table] tbody tr").First).ToContainTextAsync("Partner organisation");
         await AssertNoSidewaysScrollAsync(page);
         await page.Context.CloseAsync();

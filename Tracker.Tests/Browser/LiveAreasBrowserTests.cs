@@ -36,7 +36,7 @@ public sealed class LiveAreasBrowserTests(BrowserFixture browser)
         await lead.Locator("[data-rag-option=Red] input[type=radio]").CheckAsync();
         await lead.GetByLabel("Narrative").FillAsync("Funding for the burglary prevention patrols was withdrawn this quarter.");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Save update" }).ClickAsync();
-        await lead.WaitForURLAsync(url => url.Contains("saved=true"));
+        await lead.WaitForAddressAsync(url => url.Contains("saved=true"));
 
         var row = report.Locator("[data-report-action='3.1']").First;
         await Assertions.Expect(row.Locator("[data-rag]").First).ToHaveTextAsync("Red", new() { Timeout = 2000 });
@@ -61,7 +61,7 @@ public sealed class LiveAreasBrowserTests(BrowserFixture browser)
         await admin.Locator("[data-rag-option=Green] input[type=radio]").CheckAsync();
         await admin.GetByLabel("Narrative").FillAsync("On track: the clerk recorded this from the sub-group minutes.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save update" }).ClickAsync();
-        await admin.WaitForURLAsync(url => url.Contains("saved=true"));
+        await admin.WaitForAddressAsync(url => url.Contains("saved=true"));
 
         await Assertions.Expect(lead.Locator("[data-changed-elsewhere]")).ToContainTextAsync("Amanda Mumford changed this record", WithinTwoSeconds);
         Assert.Equal("Half-typed narrative about the town centre patrols", await lead.GetByLabel("Narrative").InputValueAsync());

@@ -23,7 +23,7 @@ public sealed class LiveUpdateBrowserTests(BrowserFixture browser)
         await editor.OpenAsync($"/people/{id}/edit");
         await editor.GetByLabel("Role title").FillAsync("Head of Resilience");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await editor.WaitForURLAsync("**/people");
+        await editor.WaitForPathAsync("/people");
 
         await Assertions.Expect(viewer.Locator("[data-people-table]")).ToContainTextAsync("Head of Resilience", new() { Timeout = 2000 });
         await Assertions.Expect(viewer.Locator("[data-live-announcer]")).ToHaveTextAsync(
@@ -45,7 +45,7 @@ public sealed class LiveUpdateBrowserTests(BrowserFixture browser)
         await other.OpenAsync($"/people/{id}/edit");
         await other.GetByLabel("Email address (optional)").FillAsync("elaine.beadle@example.org");
         await other.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await other.WaitForURLAsync("**/people");
+        await other.WaitForPathAsync("/people");
 
         await Assertions.Expect(typist.Locator("[data-changed-elsewhere]")).ToContainTextAsync("Amanda Mumford changed this record", new() { Timeout = 2000 });
         Assert.Equal("Half-typed by the first administrator", await typist.GetByLabel("Role title").InputValueAsync());
@@ -106,7 +106,7 @@ public sealed class LiveUpdateBrowserTests(BrowserFixture browser)
         await admin.GetByLabel("Initials").FillAsync("DW");
         await admin.GetByLabel("Role title").FillAsync("Observer");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await admin.WaitForURLAsync(url => url.EndsWith("/people"));
+        await admin.WaitForPathAsync("/people");
 
         await Assertions.Expect(viewer.Locator("[data-partnership-panel]")).ToContainTextAsync($"{people + 1} people", new() { Timeout = 2000 });
         Assert.Equal(marker, await viewer.EvaluateAsync<string>("() => window.__notReloaded"));

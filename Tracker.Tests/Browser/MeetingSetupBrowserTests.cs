@@ -30,7 +30,7 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Schedule meeting" }).ClickAsync();
 
         // Screen 2: the set-up page.
-        await clerk.WaitForURLAsync("**/setup");
+        await clerk.WaitForPathAsync("/setup");
         await clerk.WaitForInteractiveAsync();
         var rows = clerk.Locator("tr[data-agenda-item]");
         await Assertions.Expect(rows).ToHaveCountAsync(6);

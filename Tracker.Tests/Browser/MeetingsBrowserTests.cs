@@ -47,7 +47,7 @@ public sealed class MeetingsBrowserTests(BrowserFixture browser)
         await Assertions.Expect(owner.Locator("tr[data-matter='95']")).ToBeVisibleAsync();
         await owner.AssertNoAxeViolationsAsync();
         await owner.Locator("tr[data-matter='95'] a").ClickAsync();
-        await owner.WaitForURLAsync("**/matters-arising/*");
+        await owner.WaitForAddressAsync(url => new Uri(url).AbsolutePath.StartsWith("/matters-arising/", StringComparison.Ordinal));
         await owner.WaitForInteractiveAsync();
         await owner.GetByLabel("Update", new() { Exact = true }).FillAsync("Two deployments at Bromley College in July.");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Add update" }).ClickAsync();

@@ -239,7 +239,7 @@ public sealed class MinutesCorrectionsBrowserTests(BrowserFixture browser)
         await CheckAsync();
         await clerk.GetByLabel("Reason for the correction").FillAsync("The resolution was omitted");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Save resolution" }).ClickAsync();
-        await clerk.WaitForURLAsync($"**/meetings/{id}/minutes");
+        await clerk.WaitForPathAsync($"/meetings/{id}/minutes");
         await Assertions.Expect(clerk.Locator("tr[data-minute='1'] [data-addition]")).ToContainTextAsync("Resolution added on");
         await CheckAsync();
 

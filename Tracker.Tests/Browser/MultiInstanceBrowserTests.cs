@@ -73,7 +73,7 @@ public sealed class MultiInstanceBrowserTests(BrowserFixture browser, TwoServedI
         await admin.OpenAsync($"/people/{id}/edit");
         await admin.GetByLabel("Role title").FillAsync("Head of Cross-Instance Resilience");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await admin.WaitForURLAsync("**/people");
+        await admin.WaitForPathAsync("/people");
 
         var savedAt = DateTime.UtcNow;
         try

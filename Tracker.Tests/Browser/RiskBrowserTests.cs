@@ -28,7 +28,7 @@ public sealed class RiskBrowserTests(BrowserFixture browser)
         // Filters fold out and change the address; the register follows.
         await page.Locator("[data-filters-toggle]").ClickAsync();
         await page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "L – Legal" });
-        await page.WaitForURLAsync(url => url.Contains("category=L"));
+        await page.WaitForAddressAsync(url => url.Contains("category=L"));
         await Assertions.Expect(page.Locator("[data-risk-table] tbody tr[data-risk]")).ToHaveCountAsync(5);
         await page.AssertNoAxeViolationsAsync();
         await page.Context.CloseAsync();
@@ -69,7 +69,7 @@ public sealed class RiskBrowserTests(BrowserFixture browser)
         // A link in the open menu navigates (in the circuit) and closes the menu.
         await menu.ClickAsync();
         await drawer.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/risks"));
+        await page.WaitForAddressAsync(url => !url.Contains("/risks"));
         await Assertions.Expect(drawer).ToBeHiddenAsync();
         await page.Context.CloseAsync();
     }
@@ -86,7 +86,7 @@ public sealed class RiskBrowserTests(BrowserFixture browser)
         await other.OpenAsync($"/risks/{id}/edit");
         await other.GetByLabel("Cause").FillAsync("Cause revised by the chair");
         await other.GetByRole(AriaRole.Button, new() { Name = "Save risk" }).ClickAsync();
-        await other.WaitForURLAsync(url => url.EndsWith($"/risks/{id}"));
+        await other.WaitForPathAsync($"/risks/{id}");
 
         await Assertions.Expect(typist.Locator("[data-changed-elsewhere]")).ToContainTextAsync("Councillor Kate Lymer changed this record", new() { Timeout = 5000 });
         Assert.Equal("Half-typed controls from the youth justice board", await typist.GetByLabel("Controls in place").InputValueAsync());

@@ -64,7 +64,7 @@ public sealed class StrategyBrowserTests(BrowserFixture browser)
         await lead.Locator("[data-rag-option=Green] input[type=radio]").CheckAsync();
         await lead.GetByLabel("Narrative").FillAsync("On track: the partnership plan was agreed.");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Save update" }).ClickAsync();
-        await lead.WaitForURLAsync(url => url.Contains("saved=true"));
+        await lead.WaitForAddressAsync(url => url.Contains("saved=true"));
 
         await Assertions.Expect(row.Locator("[data-updated]")).ToHaveTextAsync((before + 1).ToString(), new() { Timeout = 2000 });
         await chair.Context.CloseAsync();

@@ -49,7 +49,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Email address").FillAsync($"{account}@example.org");
         await page.GetByLabel("Password").FillAsync(TrackerAppFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
     }
 
     public async Task DisposeAsync()
@@ -93,6 +93,28 @@ public static class InteractivePages
         await new Promise(r => setTimeout(r, 100));
         return document.activeElement === before && !document.querySelector('[role=option]');
     }");
+
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="matches"/>, then for the page to have loaded.
+    /// Not Playwright's <c>WaitForURLAsync</c>: Playwright .NET checks the address, then waits for the next
+    /// navigation event, and a client-side navigation (Blazor's <c>NavigateTo</c> after a save or a filter)
+    /// that lands between the two is missed, so the test waits out 30 s for a page already there. That
+    /// failed two browser tests in a day on CI.
+    /// </summary>
+    public static async Task WaitForAddressAsync(this IPage page, Func<string, bool> matches)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!matches(page.Url))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"The address stayed {page.Url} for 30 s");
+            await Task.Delay(20);
+        }
+        await page.WaitForLoadStateAsync();
+    }
+
+    /// <summary>Waits until the page's address (without its query) ends with <paramref name="path"/>.</summary>
+    public static Task WaitForPathAsync(this IPage page, string path) =>
+        page.WaitForAddressAsync(url => new Uri(url).AbsolutePath.EndsWith(path, StringComparison.Ordinal));
 
     /// <summary>Goes to a page of the app and waits until it is interactive.</summary>
     public static async Task OpenAsync(this IPage page, string url)
