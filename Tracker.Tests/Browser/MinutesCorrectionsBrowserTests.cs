@@ -123,7 +123,10 @@ public sealed class MinutesCorrectionsBrowserTests(BrowserFixture browser)
         await CheckAsync();
         await clerk.Locator("[data-change-minute='2']").ClickAsync();
         var change = clerk.Locator("[data-minute-change-dialog]");
+        await Assertions.Expect(change).ToBeVisibleAsync();
+        await clerk.WaitForFocusSettledAsync();
         await change.GetByLabel("Title").FillAsync("");
+        await Assertions.Expect(change.GetByLabel("Title")).ToHaveValueAsync("");
         await change.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(FieldError(clerk, "change-Title")).ToHaveTextAsync("Enter the title of the minute item");
         await CheckAsync();

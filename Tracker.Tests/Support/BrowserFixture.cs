@@ -116,6 +116,17 @@ public static class InteractivePages
     public static Task WaitForPathAsync(this IPage page, string path) =>
         page.WaitForAddressAsync(url => new Uri(url).AbsolutePath.EndsWith(path, StringComparison.Ordinal));
 
+    /// <summary>
+    /// Waits until the focus has stayed on one element for 100 ms. MudBlazor moves the focus by calls from the
+    /// server just after a dialog opens: a field cleared before that was found holding its text again when the
+    /// form was saved (the minute's title, once, on CI).
+    /// </summary>
+    public static Task WaitForFocusSettledAsync(this IPage page) => page.WaitForFunctionAsync(@"async () => {
+        const before = document.activeElement;
+        await new Promise(r => setTimeout(r, 100));
+        return document.activeElement === before;
+    }");
+
     /// <summary>Goes to a page of the app and waits until it is interactive.</summary>
     public static async Task OpenAsync(this IPage page, string url)
     {
