@@ -87,12 +87,7 @@ public static class InteractivePages
     /// the server over the next 50 ms or so; text filled into the next field meanwhile was typed wherever the
     /// focus had gone, and lost (a question's text, now and then, in a browser test).
     /// </summary>
-    public static Task WaitForListClosedAsync(this IPage page) => page.WaitForFunctionAsync(@"async () => {
-        if (document.querySelector('[role=option]')) return false;
-        const before = document.activeElement;
-        await new Promise(r => setTimeout(r, 100));
-        return document.activeElement === before && !document.querySelector('[role=option]');
-    }");
+    public static Task WaitForListClosedAsync(this IPage page) => page.WaitForFunctionAsync(FocusSettledScript, true);
 
     /// <summary>
     /// Waits until the page's address satisfies <paramref name="matches"/>, then for the page to have loaded.
@@ -121,11 +116,16 @@ public static class InteractivePages
     /// server just after a dialog opens: a field cleared before that was found holding its text again when the
     /// form was saved (the minute's title, once, on CI).
     /// </summary>
-    public static Task WaitForFocusSettledAsync(this IPage page) => page.WaitForFunctionAsync(@"async () => {
+    public static Task WaitForFocusSettledAsync(this IPage page) => page.WaitForFunctionAsync(FocusSettledScript, false);
+
+    // True once the focus has stayed on one element for 100 ms (and, when asked, no list of options is open).
+    const string FocusSettledScript = @"async listClosed => {
+        const open = () => listClosed && document.querySelector('[role=option]');
+        if (open()) return false;
         const before = document.activeElement;
         await new Promise(r => setTimeout(r, 100));
-        return document.activeElement === before;
-    }");
+        return document.activeElement === before && !open();
+    }";
 
     /// <summary>Goes to a page of the app and waits until it is interactive.</summary>
     public static async Task OpenAsync(this IPage page, string url)
