@@ -90,21 +90,27 @@ public static class InteractivePages
     public static Task WaitForListClosedAsync(this IPage page) => page.WaitForFunctionAsync(FocusSettledScript, true);
 
     /// <summary>
-    /// Waits until the page's address satisfies <paramref name="matches"/>, then for the page to have loaded.
-    /// Not Playwright's <c>WaitForURLAsync</c>: Playwright .NET checks the address, then waits for the next
-    /// navigation event, and a client-side navigation (Blazor's <c>NavigateTo</c> after a save or a filter)
-    /// that lands between the two is missed, so the test waits out 30 s for a page already there. That
-    /// failed two browser tests in a day on CI.
+    /// Waits until the page's address satisfies <paramref name="matches"/> and its document has loaded.
+    /// Not Playwright's <c>WaitForURLAsync</c> nor <c>WaitForLoadStateAsync</c>: Playwright .NET checks what it
+    /// knows, then waits for the next event, on another thread from the one that records events. An event that
+    /// lands between the two is missed and the test waits out 30 s for a page already there: a Blazor
+    /// <c>NavigateTo</c> after a save or a filter (two browser tests in a day on CI), and the load of the page
+    /// after signing in (once on CI: the wait saw only the later "network idle"). So both are polled here.
     /// </summary>
     public static async Task WaitForAddressAsync(this IPage page, Func<string, bool> matches)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!matches(page.Url))
+        while (!(matches(page.Url) && await HasLoadedAsync(page) && matches(page.Url)))
         {
-            if (waited.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"The address stayed {page.Url} for 30 s");
+            if (waited.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"The address stayed {page.Url} for 30 s, or its page did not load");
             await Task.Delay(20);
         }
-        await page.WaitForLoadStateAsync();
+    }
+
+    static async Task<bool> HasLoadedAsync(IPage page)
+    {
+        try { return await page.EvaluateAsync<string>("document.readyState") == "complete"; }
+        catch (PlaywrightException) { return false; } // the document went away under the check: still navigating
     }
 
     /// <summary>Waits until the page's address (without its query) ends with <paramref name="path"/>.</summary>
