@@ -1,5 +1,6 @@
 using Tracker.App.Hosting;
 
+BufferPool.SizeForManyTabs(); // before anything rents from the shared pool
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTracker();
 

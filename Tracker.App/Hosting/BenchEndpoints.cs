@@ -44,6 +44,16 @@ public static class BenchEndpoints
             });
         }).DisableAntiforgery();
 
+        // GET /bench/gc: what the app has allocated and collected so far, without collecting (read before and after the saves).
+        app.MapGet("/bench/gc", () => Results.Ok(new
+        {
+            allocatedBytes = GC.GetTotalAllocatedBytes(precise: false),
+            gen0 = GC.CollectionCount(0),
+            gen1 = GC.CollectionCount(1),
+            gen2 = GC.CollectionCount(2),
+            pauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
+        }));
+
         // GET /bench/memory?topic=risks: managed heap after a forced, compacting collection, resident memory, followers of a topic.
         app.MapGet("/bench/memory", (string? topic) =>
         {

@@ -77,6 +77,7 @@ async Task FanOutAsync()
     var batchesBefore = all.Sum(v => v.Viewer.Batches);
 
     var saves = new List<Save>();
+    var gcBefore = await writer.GcAsync();
     var cpuBefore = CpuSeconds(serverPid);
     var clientCpuBefore = CpuSeconds(Environment.ProcessId);
     clock.Restart();
@@ -88,12 +89,15 @@ async Task FanOutAsync()
     var writing = clock.Elapsed;
     var cpu = CpuSeconds(serverPid) - cpuBefore;
     var clientCpu = CpuSeconds(Environment.ProcessId) - clientCpuBefore;
+    var gcAfter = await writer.GcAsync();
     var deadline = DateTime.UtcNow.AddSeconds(30);
     while (DateTime.UtcNow < deadline && all.Any(v => double.IsNaN(v.Viewer.Received[changes]))) await Task.Delay(100);
     await Task.Delay(500);
     Console.WriteLine($"# {changes} saves in {writing.TotalSeconds:F1} s ({changes / writing.TotalSeconds:F0}/s); save request p50 {Percentile(saves.Select(s => s.Returned - s.Sent).ToList(), 50):F1} ms; render batches during: {all.Sum(v => v.Viewer.Batches) - batchesBefore}");
     if (serverPid is not null)
         Console.WriteLine($"# server CPU over the saves: {cpu:F1} s ({cpu * 1000 / changes:F1} ms per save, {cpu * 1e6 / Math.Max(1, all.Sum(v => v.Viewer.Batches) - batchesBefore):F0} µs per render batch sent); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    if (gcBefore is not null && gcAfter is not null)
+        Console.WriteLine($"# saving instance's garbage over the saves: {(gcAfter.AllocatedBytes - gcBefore.AllocatedBytes) / 1024.0 / 1024 / changes:F1} MiB allocated per save; collections gen0 {gcAfter.Gen0 - gcBefore.Gen0}, gen1 {gcAfter.Gen1 - gcBefore.Gen1}, gen2 {gcAfter.Gen2 - gcBefore.Gen2}; paused {gcAfter.PauseMs - gcBefore.PauseMs:F0} ms in all");
     // On the same cores: what the load client took is what the app could not have.
     Console.WriteLine($"# load client CPU over the saves: {clientCpu:F1} s ({clientCpu * 1000 / changes:F1} ms per save)");
     foreach (var group in all.GroupBy(v => v.Base))

@@ -6,6 +6,9 @@ namespace CircuitLoad;
 /// <summary>One save: when the writer sent it and got the answer, and when the app saw it committed (Unix ms, one clock).</summary>
 public sealed record Save(int Version, double Sent, double? Committed, double Returned);
 
+/// <summary>What the app has allocated and collected so far (GET /bench/gc).</summary>
+public sealed record GcCounts(long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PauseMs);
+
 /// <summary>
 /// The administrator saving a risk's title through the app's own RiskService, by the bench-only
 /// endpoint (POST /bench/risks/{id}/title, mapped only with Bench__Endpoints=true). The title carries
@@ -25,5 +28,12 @@ public sealed class Writer(HttpClient http)
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"Save {change}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} (is Bench__Endpoints=true?)");
         return (await response.Content.ReadFromJsonAsync<Save>(new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+    }
+
+    /// <summary>The saving instance's allocations and collections so far; null from an app without /bench/gc.</summary>
+    public async Task<GcCounts?> GcAsync()
+    {
+        using var response = await http.GetAsync("/bench/gc");
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<GcCounts>(new JsonSerializerOptions(JsonSerializerDefaults.Web)) : null;
     }
 }

@@ -24,6 +24,9 @@ public sealed record RiskFilter
     public int? Severity { get; init; }
     /// <summary>net (default, highest first), gross, target, reference, review, group, direction.</summary>
     public string? Sort { get; init; }
+
+    /// <summary>The sort in force, in lower case: net when none is given.</summary>
+    public string SortKey => (Sort ?? "net").ToLowerInvariant();
     public DateOnly? Since { get; init; }
     /// <summary>Words to find in the reference, the risk, its cause, impact, controls or owner group.</summary>
     public string? Search { get; init; }

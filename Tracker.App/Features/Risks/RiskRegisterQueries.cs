@@ -263,7 +263,7 @@ public static class RiskRegisterFilter
             result = result.Where(r => words.All(w => Matches(r, w)));
         }
 
-        result = (filter.Sort ?? "net").ToLowerInvariant() switch
+        result = filter.SortKey switch
         {
             "gross" => result.OrderByDescending(r => r.Gross.Score).ThenBy(r => r.Reference, ReferenceOrder.Instance),
             "target" => result.OrderByDescending(r => r.Target?.Score ?? -1).ThenBy(r => r.Reference, ReferenceOrder.Instance),

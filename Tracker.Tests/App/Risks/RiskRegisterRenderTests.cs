@@ -40,7 +40,9 @@ public sealed class RiskRegisterRenderTests(TrackerAppFactory app) : ComponentTe
         var rows = RowRenders(cut);
         var filters = cut.FindComponent<RiskFilters>();
         var heatMap = cut.FindComponent<RiskHeatMap>();
+        var (head, actions) = (cut.FindComponent<RiskTableHead>(), cut.FindComponent<RiskRegisterActions>());
         var (filterRenders, heatMapRenders) = (filters.RenderCount, heatMap.RenderCount);
+        var (headRenders, actionRenders) = (head.RenderCount, actions.RenderCount);
 
         await SaveAsync("R3", input => input with { Title = "Shown again on its own" });
 
@@ -50,6 +52,8 @@ public sealed class RiskRegisterRenderTests(TrackerAppFactory app) : ComponentTe
         Assert.All(after.Where(r => r.Key != "R3"), r => Assert.Equal(rows[r.Key], r.Value));
         Assert.Equal(filterRenders, filters.RenderCount);
         Assert.Equal(heatMapRenders, heatMap.RenderCount);
+        Assert.Equal(headRenders, head.RenderCount);
+        Assert.Equal(actionRenders, actions.RenderCount);
 
         // The filters' own controls still work after renders were skipped.
         cut.Find("[data-filters-toggle]").Click();
@@ -69,5 +73,22 @@ public sealed class RiskRegisterRenderTests(TrackerAppFactory app) : ComponentTe
         cut.WaitForAssertion(() => Assert.Equal((before + 1).ToString(), cut.Find("[data-heat-map] td[data-cell='1-1']").GetAttribute("data-count")));
         Assert.Equal(heatMapRenders + 1, heatMap.RenderCount);
         Assert.Contains("1 Low", cut.Find("tr[data-risk=R2]").TextContent);
+    }
+
+    [Fact]
+    public async Task RiskClosed_TheCaptionCountsOneFewer_HeadingsStillSort()
+    {
+        var cut = await OpenRegisterAsync();
+        var head = cut.FindComponent<RiskTableHead>();
+        var (headRenders, shown) = (head.RenderCount, cut.FindAll("[data-risk-table] tbody tr").Count);
+        Assert.StartsWith($"{shown} risks", cut.Find("[data-risk-table] caption").TextContent.Trim());
+
+        await SaveAsync("R3", input => input with { Status = Tracker.Domain.Risks.RiskStatus.Closed, ClosingNote = "Merged into R2" });
+
+        cut.WaitForAssertion(() => Assert.StartsWith($"{shown - 1} risks", cut.Find("[data-risk-table] caption").TextContent.Trim()));
+        Assert.Equal(headRenders + 1, head.RenderCount);
+        Assert.Contains("Sorted by reference", cut.Find("[data-risk-table] caption").TextContent);
+        Assert.Equal("ascending", cut.Find("th[aria-sort]").GetAttribute("aria-sort"));
+        Assert.Equal("/risks?sort=gross", cut.FindAll("a.sort-link").Single(a => a.TextContent.StartsWith("Gross")).GetAttribute("href"));
     }
 }
