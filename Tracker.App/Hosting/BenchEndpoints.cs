@@ -44,7 +44,7 @@ public static class BenchEndpoints
             });
         }).DisableAntiforgery();
 
-        // GET /bench/gc: what the app has allocated and collected so far, without collecting (read before and after the saves).
+        // GET /bench/gc: what the app has allocated, collected and compiled so far, without collecting (read before and after the saves).
         app.MapGet("/bench/gc", () => Results.Ok(new
         {
             allocatedBytes = GC.GetTotalAllocatedBytes(precise: false),
@@ -52,6 +52,8 @@ public static class BenchEndpoints
             gen1 = GC.CollectionCount(1),
             gen2 = GC.CollectionCount(2),
             pauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
+            jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(),
+            jitMs = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,
         }));
 
         // GET /bench/memory?topic=risks: managed heap after a forced, compacting collection, resident memory, followers of a topic.

@@ -68,6 +68,9 @@ public sealed record FurtherActionInput(string Description, string? Owner, Furth
 
 public sealed class FurtherActionInputValidator : AbstractValidator<FurtherActionInput>
 {
+    /// <summary>The one instance the app shares (see <see cref="ValidationExtensions.Check{T}"/>).</summary>
+    public static readonly FurtherActionInputValidator Shared = new();
+
     public FurtherActionInputValidator()
     {
         RuleFor(a => a.Description)

@@ -38,6 +38,11 @@ public sealed class RiskInputValidator : AbstractValidator<RiskInput>
 {
     public static readonly IReadOnlyList<int> ReviewFrequencies = [1, 3, 6, 12];
 
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<int, RiskInputValidator> BySize = new();
+
+    /// <summary>The shared validator for a matrix of this size (see <see cref="ValidationExtensions.Check{T}"/>).</summary>
+    public static RiskInputValidator For(int matrixSize) => BySize.GetOrAdd(matrixSize, size => new RiskInputValidator(size));
+
     public RiskInputValidator(int matrixSize = 5)
     {
         RuleFor(r => r.Reference)

@@ -2,7 +2,7 @@
 // with Bench__Endpoints=true and the sign-in limits raised (bench/circuits.sh, bench/relay.sh do that).
 //   trace   --base URL --path /risks [--risk 1]          one circuit, every message in and out, then one change
 //   browser --base URL --path /risks [--risk 1]          the same page in Chromium, its WebSocket frames decoded the same way
-//   fanout  --base URL[,URL2] --path /risks --viewers 50 --changes 200 [--writer-base URL] [--risk 1]
+//   fanout  --base URL[,URL2] --path /risks --viewers 50 --changes 200 [--writer-base URL] [--risk 1] [--gap-ms 1000] [--warmup 5]
 //   memory  --base URL --path /risks --viewers 200 [--account chair] [--retention-wait 200]
 using System.Diagnostics;
 using System.Globalization;
@@ -58,8 +58,9 @@ async Task FanOutAsync()
     var viewers = int.Parse(Opt("viewers", "50"));
     var changes = int.Parse(Opt("changes", "200"));
     var gap = int.Parse(Opt("gap-ms", "0"));
+    var warmup = int.Parse(Opt("warmup", "5"));
     var writerBase = new Uri(Opt("writer-base", bases[0].ToString()).TrimEnd('/') + "/");
-    Console.WriteLine($"# fan-out: {viewers} viewers on {path} at {string.Join(", ", bases.Select(b => b.Authority))}, writer at {writerBase.Authority}, {changes} changes to risk {riskId}");
+    Console.WriteLine($"# fan-out: {viewers} viewers on {path} at {string.Join(", ", bases.Select(b => b.Authority))}, writer at {writerBase.Authority}, {changes} changes to risk {riskId} after {warmup} not measured");
     var writer = await Writer.StartAsync(writerBase);
     await writer.ResetAsync(riskId);
     await Task.Delay(1000); // the reset reaches the other instance before anyone opens the page
@@ -74,6 +75,14 @@ async Task FanOutAsync()
     }
     Console.WriteLine($"# {all.Count} circuits started in {clock.Elapsed.TotalSeconds:F1} s; {all.Sum(v => v.Viewer.Batches)} batches so far");
     await Quiet(all.Select(v => v.Viewer).ToList(), TimeSpan.FromSeconds(3));
+    // Warm-up saves, not measured: the first saves after start-up run code the JIT has not yet optimised (the
+    // delivery path is first used by a save), and were the slowest of a run. A server that has been up is warm.
+    for (var i = 1; i <= warmup; i++)
+    {
+        await writer.SaveAsync(riskId, changes + i); // tokens past the last measured change, which viewers ignore
+        await Task.Delay(Math.Max(gap, 500));
+    }
+    if (warmup > 0) await Quiet(all.Select(v => v.Viewer).ToList(), TimeSpan.FromSeconds(3));
     var batchesBefore = all.Sum(v => v.Viewer.Batches);
 
     var saves = new List<Save>();
@@ -97,7 +106,7 @@ async Task FanOutAsync()
     if (serverPid is not null)
         Console.WriteLine($"# server CPU over the saves: {cpu:F1} s ({cpu * 1000 / changes:F1} ms per save, {cpu * 1e6 / Math.Max(1, all.Sum(v => v.Viewer.Batches) - batchesBefore):F0} µs per render batch sent); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     if (gcBefore is not null && gcAfter is not null)
-        Console.WriteLine($"# saving instance's garbage over the saves: {(gcAfter.AllocatedBytes - gcBefore.AllocatedBytes) / 1024.0 / 1024 / changes:F1} MiB allocated per save; collections gen0 {gcAfter.Gen0 - gcBefore.Gen0}, gen1 {gcAfter.Gen1 - gcBefore.Gen1}, gen2 {gcAfter.Gen2 - gcBefore.Gen2}; paused {gcAfter.PauseMs - gcBefore.PauseMs:F0} ms in all");
+        Console.WriteLine($"# saving instance's garbage over the saves: {(gcAfter.AllocatedBytes - gcBefore.AllocatedBytes) / 1024.0 / 1024 / changes:F1} MiB allocated per save; collections gen0 {gcAfter.Gen0 - gcBefore.Gen0}, gen1 {gcAfter.Gen1 - gcBefore.Gen1}, gen2 {gcAfter.Gen2 - gcBefore.Gen2}; paused {gcAfter.PauseMs - gcBefore.PauseMs:F0} ms in all; methods compiled {gcAfter.JitMethods - gcBefore.JitMethods} ({gcAfter.JitMs - gcBefore.JitMs:F0} ms)");
     // On the same cores: what the load client took is what the app could not have.
     Console.WriteLine($"# load client CPU over the saves: {clientCpu:F1} s ({clientCpu * 1000 / changes:F1} ms per save)");
     foreach (var group in all.GroupBy(v => v.Base))
@@ -141,6 +150,13 @@ void Report(string label, List<Viewer> viewers, List<Save> saves, int changes)
             fromSent.Add(shown - saves[i - 1].Sent);
         }
     var expected = viewers.Count * changes;
+    // The saves whose last viewers waited longest, and when (seconds after the first save): a tail that comes
+    // from a few saves points at something that happened then (a collection, timers firing together).
+    var slowest = Enumerable.Range(1, changes)
+        .Select(i => (Save: i, Max: viewers.Select(v => Shown(v, i) - (saves[i - 1].Committed ?? saves[i - 1].Returned)).Where(d => !double.IsNaN(d)).DefaultIfEmpty().Max()))
+        .OrderByDescending(s => s.Max).Take(5);
+    Console.Error.WriteLine($"# {label}: slowest saves (last viewer, seconds after the first save): " +
+        string.Join(", ", slowest.Select(s => $"#{s.Save} {s.Max:F0} ms at {(saves[s.Save - 1].Sent - saves[0].Sent) / 1000:F0} s")));
     Console.WriteLine($"| {label} | {viewers.Count} | {latencies.Count:N0} / {expected:N0} shown ({exact:N0} in their own batch) | {Percentile(latencies, 50):F1} | {Percentile(latencies, 95):F1} | {Percentile(latencies, 99):F1} | {latencies.DefaultIfEmpty().Max():F1} | from sent p50 {Percentile(fromSent, 50):F1} p99 {Percentile(fromSent, 99):F1} |");
 }
 

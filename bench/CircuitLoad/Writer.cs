@@ -6,8 +6,8 @@ namespace CircuitLoad;
 /// <summary>One save: when the writer sent it and got the answer, and when the app saw it committed (Unix ms, one clock).</summary>
 public sealed record Save(int Version, double Sent, double? Committed, double Returned);
 
-/// <summary>What the app has allocated and collected so far (GET /bench/gc).</summary>
-public sealed record GcCounts(long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PauseMs);
+/// <summary>What the app has allocated, collected and compiled so far (GET /bench/gc).</summary>
+public sealed record GcCounts(long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PauseMs, int JitMethods, double JitMs);
 
 /// <summary>
 /// The administrator saving a risk's title through the app's own RiskService, by the bench-only

@@ -10,6 +10,8 @@ public sealed class LoginInput
 
 public sealed class LoginInputValidator : AbstractValidator<LoginInput>
 {
+    public static readonly LoginInputValidator Shared = new();
+
     public LoginInputValidator()
     {
         RuleFor(i => i.Email).NotEmpty().WithMessage("Enter your email address");

@@ -26,6 +26,8 @@ public sealed class UserForm
 
 public sealed class UserFormValidator : AbstractValidator<UserForm>
 {
+    public static readonly UserFormValidator ForNew = new(isNew: true), ForExisting = new(isNew: false);
+
     public UserFormValidator(bool isNew)
     {
         RuleFor(u => u.Email).NotEmpty().WithMessage("Enter the email address")
@@ -103,7 +105,7 @@ public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbCo
     public async Task<SaveResult> CreateAsync(UserForm form)
     {
         if (!currentUser.IsAdministrator()) return SaveResult.Forbidden("Only administrators can add users");
-        var errors = new UserFormValidator(isNew: true).Check(form);
+        var errors = UserFormValidator.ForNew.Check(form);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         identityDb.ChangeTracker.Clear();
         var user = new TrackerUser
@@ -119,7 +121,7 @@ public sealed class UserAdminService(UserManager<TrackerUser> users, TrackerDbCo
     public async Task<SaveResult> UpdateAsync(string id, UserForm form)
     {
         if (!currentUser.IsAdministrator()) return SaveResult.Forbidden("Only administrators can change users");
-        var errors = new UserFormValidator(isNew: false).Check(form);
+        var errors = UserFormValidator.ForExisting.Check(form);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         identityDb.ChangeTracker.Clear();
         var user = await users.FindByIdAsync(id);

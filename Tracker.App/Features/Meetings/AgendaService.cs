@@ -10,7 +10,7 @@ namespace Tracker.App.Features.Meetings;
 public sealed class AgendaService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
     const string NotClerk = "Only the clerk (an administrator) can change the agenda";
-    readonly AgendaItemInputValidator _validator = new();
+    static readonly AgendaItemInputValidator _validator = new();
 
     public async Task<IReadOnlyList<AgendaItemEditRow>> AgendaForEditAsync(int meetingId, CancellationToken ct = default)
     {

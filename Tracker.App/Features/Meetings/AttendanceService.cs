@@ -11,7 +11,7 @@ namespace Tracker.App.Features.Meetings;
 public sealed class AttendanceService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
     const string NotClerk = "Only the clerk (an administrator) can record attendance";
-    readonly AttendanceInputValidator _validator = new();
+    static readonly AttendanceInputValidator _validator = new();
 
     /// <summary>
     /// The partnership list the clerk picks attendees from, by surname: "Chief Inspector Ian Roberts"

@@ -17,7 +17,7 @@ public sealed record CoverSheetView(
 /// <summary>The cover sheets of a meeting's papers: read by all signed-in users, written by the clerk.</summary>
 public sealed class CoverSheetService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, IOptions<PaperSettings> settings)
 {
-    readonly CoverSheetInputValidator _validator = new();
+    static readonly CoverSheetInputValidator _validator = new();
 
     PaperSettings Defaults => settings.Value;
 

@@ -18,8 +18,8 @@ public sealed class MattersArisingService(IDbContextFactory<TrackerDbContext> db
     /// <summary>How far back "recently closed" looks.</summary>
     public const int RecentlyClosedDays = 90;
 
-    readonly MatterUpdateInputValidator _updateValidator = new();
-    readonly CloseMatterInputValidator _closeValidator = new();
+    static readonly MatterUpdateInputValidator _updateValidator = new();
+    static readonly CloseMatterInputValidator _closeValidator = new();
 
     public DateOnly Today => MeetingQueries.Today(clock);
 

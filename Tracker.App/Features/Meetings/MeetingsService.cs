@@ -14,8 +14,8 @@ namespace Tracker.App.Features.Meetings;
 /// </summary>
 public sealed class MeetingsService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock)
 {
-    readonly MeetingInputValidator _meetingValidator = new();
-    readonly MeetingDetailsInputValidator _detailsValidator = new();
+    static readonly MeetingInputValidator _meetingValidator = new();
+    static readonly MeetingDetailsInputValidator _detailsValidator = new();
 
     DateOnly Today => MeetingQueries.Today(clock);
 

@@ -16,9 +16,9 @@ public sealed class MinuteCorrectionsService(IDbContextFactory<TrackerDbContext>
 {
     const string ClerkOnly = "Only the clerk (an administrator) can correct minutes";
     const string Fixed = "These minutes have been agreed as a correct record: their items can be corrected, but not moved or removed";
-    readonly MinuteItemChangeInputValidator _itemValidator = new();
-    readonly ResolutionChangeInputValidator _resolutionValidator = new();
-    readonly MinutesAgreedInputValidator _agreedValidator = new();
+    static readonly MinuteItemChangeInputValidator _itemValidator = new();
+    static readonly ResolutionChangeInputValidator _resolutionValidator = new();
+    static readonly MinutesAgreedInputValidator _agreedValidator = new();
 
     public async Task<SaveResult> ChangeItemAsync(int itemId, int loadedVersion, MinuteItemChangeInput input, CancellationToken ct = default)
     {

@@ -14,8 +14,8 @@ namespace Tracker.App.Features.Meetings;
 /// </summary>
 public sealed class MinutesService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock)
 {
-    readonly MinuteItemInputValidator _itemValidator = new();
-    readonly ResolutionInputValidator _resolutionValidator = new();
+    static readonly MinuteItemInputValidator _itemValidator = new();
+    static readonly ResolutionInputValidator _resolutionValidator = new();
 
     public async Task<MinutesView?> GetMinutesAsync(int meetingId, CancellationToken ct = default)
     {

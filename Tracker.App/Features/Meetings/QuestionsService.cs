@@ -12,7 +12,7 @@ namespace Tracker.App.Features.Meetings;
 /// </summary>
 public sealed class QuestionsService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
-    readonly QuestionInputValidator _validator = new();
+    static readonly QuestionInputValidator _validator = new();
 
     public async Task<QuestionsLog?> GetLogAsync(int meetingId, CancellationToken ct = default)
     {

@@ -10,7 +10,7 @@ namespace Tracker.App.Features.Meetings;
 public sealed class StandingItemsService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
     const string NotClerk = "Only the clerk (an administrator) can change standing items";
-    readonly StandingItemInputValidator _validator = new();
+    static readonly StandingItemInputValidator _validator = new();
 
     public async Task<IReadOnlyList<StandingItemRow>> ListAsync(int groupId, CancellationToken ct = default)
     {

@@ -10,7 +10,7 @@ namespace Tracker.App.Features.Meetings;
 /// <summary>Sub-group reports to a Strategic Group meeting: filed by the sub-group's lead or the clerk, read by all.</summary>
 public sealed class SubGroupReportService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock)
 {
-    readonly SubGroupReportInputValidator _validator = new();
+    static readonly SubGroupReportInputValidator _validator = new();
 
     public async Task<SubGroupReportSlot?> GetSubGroupReportAsync(int meetingId, int subGroupId, CancellationToken ct = default)
     {

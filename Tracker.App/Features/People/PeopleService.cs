@@ -14,7 +14,7 @@ public sealed record PersonForEdit(int Id, int Version, PersonInput Input);
 /// <summary>Partners, people and groups: read by everyone, changed by administrators.</summary>
 public sealed class PeopleService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
-    readonly PersonInputValidator _validator = new();
+    static readonly PersonInputValidator _validator = new();
 
     public async Task<IReadOnlyList<PersonRow>> ListPeopleAsync(CancellationToken ct = default)
     {

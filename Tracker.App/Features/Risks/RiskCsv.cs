@@ -136,8 +136,8 @@ public static class RiskCsv
             }
             // Checking a row is independent of every other row and is most of the time a large file takes: the rows
             // are checked on every core, then their errors listed in row order.
-            var validator = new RiskInputValidator(matrixSize);
-            var actionValidator = new FurtherActionInputValidator();
+            var validator = RiskInputValidator.For(matrixSize);
+            var actionValidator = FurtherActionInputValidator.Shared;
             var checkedRows = records.AsParallel().AsOrdered().WithCancellation(ct).Select(r =>
             {
                 var rowErrors = new List<ImportError>();

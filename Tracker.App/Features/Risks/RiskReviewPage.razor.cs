@@ -262,7 +262,7 @@ public partial class RiskReviewPage
 
     // Net above gross and target above net are refused as they are chosen.
     string? ScoreError(string field) =>
-        _errors.For(field) ?? (_reassess is null ? null : new RiskInputValidator(_current?.Settings.MatrixSize ?? 5).Check(_reassess.ToInput())
+        _errors.For(field) ?? (_reassess is null ? null : RiskInputValidator.For(_current?.Settings.MatrixSize ?? 5).Check(_reassess.ToInput())
             .FirstOrDefault(e => e.Field == field && e.Message.Contains("cannot be higher", StringComparison.Ordinal))?.Message);
 
     public override void Dispose()

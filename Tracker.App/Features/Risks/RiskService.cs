@@ -51,7 +51,7 @@ public sealed class RiskService(IDbContextFactory<TrackerDbContext> dbs, ICurren
     async Task<List<FieldError>> ValidateAsync(TrackerDbContext db, RiskInput input, int? id, CancellationToken ct)
     {
         var settings = await db.RiskSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == RiskSettings.SingletonId, ct) ?? new RiskSettings();
-        var errors = new RiskInputValidator(settings.MatrixSize).Check(input).ToList();
+        var errors = RiskInputValidator.For(settings.MatrixSize).Check(input).ToList();
         var reference = input.Reference?.Trim().ToUpperInvariant();
         if (!string.IsNullOrEmpty(reference) && await db.Risks.AnyAsync(r => r.Reference == reference && r.Id != id, ct))
             errors.Add(new FieldError(nameof(RiskInput.Reference), $"Reference {reference} is already used by another risk"));
@@ -131,7 +131,7 @@ public sealed class RiskService(IDbContextFactory<TrackerDbContext> dbs, ICurren
         if (risk is null) return SaveResult.Missing();
         if (!(await _permissions.EditPermissionAsync(ct))(risk.OwnerGroupId))
             return SaveResult.Forbidden("You can only change risks owned by a group you lead");
-        var errors = new FurtherActionInputValidator().Check(input);
+        var errors = FurtherActionInputValidator.Shared.Check(input);
         if (errors.Count > 0) return SaveResult.Invalid(errors);
         if (actionId is null)
         {

@@ -23,8 +23,8 @@ public sealed record SavedMetricValue(string MetricName, FinancialQuarter Quarte
 /// </summary>
 public sealed class MetricsAdminService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
-    readonly MetricInputValidator _metricValidator = new();
-    readonly MetricValueInputValidator _valueValidator = new();
+    static readonly MetricInputValidator _metricValidator = new();
+    static readonly MetricValueInputValidator _valueValidator = new();
     const string OnlyAdministrators = "Only administrators can change the metrics";
 
     public async Task<IReadOnlyList<AdminMetricGroup>> ListAsync(int strategyId, CancellationToken ct = default)

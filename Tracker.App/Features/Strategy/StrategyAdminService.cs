@@ -29,11 +29,11 @@ public enum StrategyItem
 /// <summary>Administrators create, change, reorder and retire objectives and actions. Nothing with updates is ever deleted.</summary>
 public sealed class StrategyAdminService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
-    readonly ActionInputValidator _actionValidator = new();
-    readonly ObjectiveInputValidator _objectiveValidator = new();
-    readonly StrategyInputValidator _strategyValidator = new();
-    readonly PriorityInputValidator _priorityValidator = new();
-    readonly SubPriorityInputValidator _subPriorityValidator = new();
+    static readonly ActionInputValidator _actionValidator = new();
+    static readonly ObjectiveInputValidator _objectiveValidator = new();
+    static readonly StrategyInputValidator _strategyValidator = new();
+    static readonly PriorityInputValidator _priorityValidator = new();
+    static readonly SubPriorityInputValidator _subPriorityValidator = new();
     const string OnlyAdministrators = "Only administrators can change the strategy";
 
     public async Task<IReadOnlyList<AdminPriorityRow>> TreeAsync(int strategyId, CancellationToken ct = default)

@@ -16,8 +16,8 @@ public sealed record UpdateSubmission(RagStatus? Rag, string? Narrative, string?
 /// </summary>
 public sealed class StrategyService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user, TimeProvider clock, ReviewCycle cycle)
 {
-    readonly QuarterlyUpdateInputValidator _validator = new();
-    readonly RagOverrideInputValidator _overrideValidator = new();
+    static readonly QuarterlyUpdateInputValidator _validator = new();
+    static readonly RagOverrideInputValidator _overrideValidator = new();
 
     public async Task<SaveResult> SaveUpdateAsync(int actionId, FinancialQuarter quarter, int loadedVersion, UpdateSubmission submission,
         CancellationToken ct = default)
