@@ -7,7 +7,7 @@
 #   VIEWERS="50 200 1000" MEMORY_VIEWERS=1000 bash bench/circuits.sh   # on a quiet machine
 #   CIRCUITS_ONLY=validate|fanout|memory|retention bash bench/circuits.sh
 #   GAP_MS=1000 CHANGES=60 VIEWERS=1000 CIRCUITS_ONLY=fanout bash bench/circuits.sh   # one save a second, not flat out
-#     (each fan-out starts with WARMUP=5 saves that are not measured: the first saves after start-up run unoptimised code)
+#     (each fan-out starts with WARMUP=80 saves, 10 a second, that are not measured: a fresh app runs unoptimised code)
 #   RISKS=1000 CIRCUITS_ONLY="fanout memory" bash bench/circuits.sh   # cost growth: the register at 1,000 risks
 #     (generated through the import service by bench/BenchHook's POST /_bench/risks after each start)
 #   APP_ENV="DOTNET_gcServer=0" CIRCUITS_ONLY=fanout bash bench/circuits.sh   # the app (not the load client) with these settings

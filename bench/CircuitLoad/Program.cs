@@ -2,7 +2,7 @@
 // with Bench__Endpoints=true and the sign-in limits raised (bench/circuits.sh, bench/relay.sh do that).
 //   trace   --base URL --path /risks [--risk 1]          one circuit, every message in and out, then one change
 //   browser --base URL --path /risks [--risk 1]          the same page in Chromium, its WebSocket frames decoded the same way
-//   fanout  --base URL[,URL2] --path /risks --viewers 50 --changes 200 [--writer-base URL] [--risk 1] [--gap-ms 1000] [--warmup 5]
+//   fanout  --base URL[,URL2] --path /risks --viewers 50 --changes 200 [--writer-base URL] [--risk 1] [--gap-ms 1000] [--warmup 80]
 //   memory  --base URL --path /risks --viewers 200 [--account chair] [--retention-wait 200]
 using System.Diagnostics;
 using System.Globalization;
@@ -58,7 +58,7 @@ async Task FanOutAsync()
     var viewers = int.Parse(Opt("viewers", "50"));
     var changes = int.Parse(Opt("changes", "200"));
     var gap = int.Parse(Opt("gap-ms", "0"));
-    var warmup = int.Parse(Opt("warmup", "5"));
+    var warmup = int.Parse(Opt("warmup", "80"));
     var writerBase = new Uri(Opt("writer-base", bases[0].ToString()).TrimEnd('/') + "/");
     Console.WriteLine($"# fan-out: {viewers} viewers on {path} at {string.Join(", ", bases.Select(b => b.Authority))}, writer at {writerBase.Authority}, {changes} changes to risk {riskId} after {warmup} not measured");
     var writer = await Writer.StartAsync(writerBase);
@@ -75,12 +75,13 @@ async Task FanOutAsync()
     }
     Console.WriteLine($"# {all.Count} circuits started in {clock.Elapsed.TotalSeconds:F1} s; {all.Sum(v => v.Viewer.Batches)} batches so far");
     await Quiet(all.Select(v => v.Viewer).ToList(), TimeSpan.FromSeconds(3));
-    // Warm-up saves, not measured: the first saves after start-up run code the JIT has not yet optimised (the
-    // delivery path is first used by a save), and were the slowest of a run. A server that has been up is warm.
+    // Warm-up saves, not measured. The first saves after start-up run code the JIT has not yet optimised: the
+    // delivery path is first used by a save, and the save's own path (EF Core's, the audit's) is optimised only
+    // after some 60 saves, compiling 5,000 methods (3 s of CPU) on the way. A server that has been up is warm.
     for (var i = 1; i <= warmup; i++)
     {
         await writer.SaveAsync(riskId, changes + i); // tokens past the last measured change, which viewers ignore
-        await Task.Delay(Math.Max(gap, 500));
+        await Task.Delay(100);
     }
     if (warmup > 0) await Quiet(all.Select(v => v.Viewer).ToList(), TimeSpan.FromSeconds(3));
     var batchesBefore = all.Sum(v => v.Viewer.Batches);
