@@ -51,6 +51,19 @@ public sealed class BenchEndpointsTests(BenchAppFactory bench) : IClassFixture<B
         Assert.True(memory.Subscribers >= 1); // the endpoint's own follower of "risks"
     }
 
+    [Fact]
+    public async Task Gc_CountsWhatTheAppAllocatedAndCompiledWithoutCollecting()
+    {
+        var admin = await bench.SignInAsync("admin");
+        var before = await admin.GetFromJsonAsync<GcFigures>("/bench/gc");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/bench/risks/1/title?text=Bench%20risk%20%5Bbench%2000002%5D", null)).StatusCode);
+        var after = await admin.GetFromJsonAsync<GcFigures>("/bench/gc");
+        Assert.True(after!.AllocatedBytes > before!.AllocatedBytes);
+        Assert.True(after.JitMethods >= before.JitMethods && after.JitMethods > 0);
+        Assert.True(after.Gen0 >= before.Gen0 && after.PauseMs >= before.PauseMs);
+    }
+
+    sealed record GcFigures(long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PauseMs, int JitMethods, double JitMs);
     sealed record SaveTimes(int Version, double Sent, double? Committed, double Returned);
     sealed record MemoryFigures(long HeapBytes, long RssBytes, int? Subscribers);
 }
@@ -64,5 +77,6 @@ public sealed class BenchEndpointsAbsentTests(TrackerAppFactory app) : IClassFix
         var admin = await app.SignInAsync("admin");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/bench/risks/1/title?text=x", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/bench/memory")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/bench/gc")).StatusCode);
     }
 }
