@@ -39,9 +39,7 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
         // Add an item with its presenter found by surname and its paper; it goes before any other business.
         var add = clerk.Locator("[data-agenda-add]");
         await add.GetByLabel("Title").FillAsync("PSPO consultation outcome");
-        await add.GetByLabel("Presenter (optional)").FillAsync("Sibl");
-        await clerk.GetByRole(AriaRole.Option, new() { Name = "Peter Sibley" }).ClickAsync();
-        await clerk.WaitForListClosedAsync();
+        await clerk.FindAndChooseAsync(add.GetByLabel("Presenter (optional)"), "Sibl", "Peter Sibley");
         await add.GetByLabel("Link to the paper (optional)").FillAsync("/risks");
         await add.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("tr[data-agenda-item='5']")).ToContainTextAsync("PSPO consultation outcome");
@@ -67,10 +65,7 @@ public sealed class MeetingSetupBrowserTests(BrowserFixture browser)
         await absentee.GetByLabel("Apologies").CheckAsync();
         foreach (var (typed, name) in new[] { ("Mumford", "Amanda Mumford"), ("lym", "Councillor Kate Lymer"), ("RV", "Rob Vale"), ("Stowell", "Joanne Stowell") })
         {
-            await clerk.GetByLabel("Add someone who is not a member").FillAsync(typed);
-            await clerk.GetByRole(AriaRole.Option).Filter(new() { HasText = name }).First.ClickAsync();
-            // The choice reaches the server with the list's closing: "Add" before it found no one chosen (once, here).
-            await clerk.WaitForListClosedAsync();
+            await clerk.FindAndChooseAsync(clerk.GetByLabel("Add someone who is not a member"), typed, name);
             await clerk.GetByRole(AriaRole.Button, new() { Name = "Add to also present" }).ClickAsync();
             await Assertions.Expect(clerk.Locator("[data-attendance-grid] tr[data-visitor]", new() { HasText = name })).ToBeVisibleAsync();
         }

@@ -77,6 +77,18 @@ public static class InteractivePages
         await page.WaitForListClosedAsync();
     }
 
+    /// <summary>
+    /// Types <paramref name="typed"/> into a MudBlazor autocomplete, chooses the first option offered that contains
+    /// <paramref name="option"/>, and waits until the list has closed: the choice reaches the server with the closing,
+    /// and "Add" clicked before it found no one chosen (the clerk's "also present", once).
+    /// </summary>
+    public static async Task FindAndChooseAsync(this IPage page, ILocator input, string typed, string option)
+    {
+        await input.FillAsync(typed);
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = option }).First.ClickAsync();
+        await page.WaitForListClosedAsync();
+    }
+
     /// <summary>Chooses <paramref name="option"/> from the MudBlazor select labelled <paramref name="label"/>.</summary>
     public static Task ChooseAsync(this IPage page, string label, string option) =>
         page.ChooseAsync(page.GetByRole(AriaRole.Combobox, new() { Name = label }), option);

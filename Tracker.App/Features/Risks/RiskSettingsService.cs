@@ -9,7 +9,7 @@ namespace Tracker.App.Features.Risks;
 /// <summary>The risk matrix, its bands, the appetite levels and the category labels, changed by administrators.</summary>
 public sealed class RiskSettingsService(IDbContextFactory<TrackerDbContext> dbs, ICurrentUser user)
 {
-    static readonly RiskSettingsInputValidator Validator = new();
+    static readonly RiskSettingsInputValidator _validator = new();
 
     public bool CanChangeSettings => user.IsAdministrator();
 
@@ -27,7 +27,7 @@ public sealed class RiskSettingsService(IDbContextFactory<TrackerDbContext> dbs,
         IReadOnlyDictionary<string, (string Label, RiskAppetite Appetite)> categories, CancellationToken ct = default)
     {
         if (!CanChangeSettings) return SaveResult.Forbidden("Only administrators can change the risk matrix and appetite");
-        var errors = Validator.Check(input).ToList();
+        var errors = _validator.Check(input).ToList();
         foreach (var (code, (label, appetite)) in categories)
         {
             if (!Enum.IsDefined(appetite)) errors.Add(new FieldError($"Appetite{code}", $"Select the risk appetite for category {code}"));
